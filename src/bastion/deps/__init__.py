@@ -1,0 +1,1 @@
+"""Dependencies: manifests and lock files audited against OSV advisories; fixes and SBOMs."""

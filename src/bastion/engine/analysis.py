@@ -1,0 +1,104 @@
+"""The two seams through which project-wide analyses plug into `bastion check`.
+
+A `FileAnalyzer` runs in the per-file pass (in worker processes, results cached by content hash):
+it receives the parsed file and returns *facts*: plain JSON-compatible data (dicts, lists, strings,
+numbers, booleans, None) that summarise the file for the project pass, such as function summaries
+or route declarations. It may also return findings that need nothing beyond the file.
+
+A `ProjectAnalyzer` runs once per scan, after every file has been seen, with all facts and the
+list of every discovered file, and returns findings, diagnostics and optional extra report data
+(the route inventory, the dependency table, ...) for the formatters.
+
+Analyzers are listed by module path in `ANALYZERS`; a module exposes `FILE_ANALYZER` and/or
+`PROJECT_ANALYZER` objects. A module that does not exist yet is skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from bastion.model import Diagnostic, Finding
+
+if TYPE_CHECKING:
+    from bastion.config import Config
+    from bastion.discovery import ScanFile
+    from bastion.engine.context import Context
+
+ANALYZERS = (
+    "bastion.taint.analyzer",
+    "bastion.routes.analyzer",
+    "bastion.secrets.analyzer",
+    "bastion.deps.analyzer",
+    "bastion.interpreter.analyzer",
+)
+
+
+@dataclass(slots=True)
+class FileFacts:
+    """What a file analyzer returns for one file."""
+
+    facts: Any = None  # JSON-compatible
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class FileAnalyzer(Protocol):
+    name: str  # unique; the key of its facts
+
+    def collect(self, context: Context, config: Config) -> FileFacts:
+        """Summarise one parsed file. `context` has been walked: names, module, source, tree."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedModule:
+    path: str  # display path
+    absolute: str
+    module: str  # dotted module name
+    is_package: bool
+
+
+@dataclass(slots=True)
+class Project:
+    """Everything the project pass sees."""
+
+    root: Path
+    config: Config
+    python_files: Sequence[ParsedModule]
+    other_files: Sequence[ScanFile]  # every other discovered, non-excluded file
+    facts: Mapping[str, Mapping[str, Any]]  # analyzer name -> display path -> facts
+    explicit_paths: Sequence[Path] = ()
+
+
+@dataclass(slots=True)
+class ProjectResult:
+    findings: list[Finding] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)  # e.g. {"routes": [...]} for formatters
+
+
+class ProjectAnalyzer(Protocol):
+    name: str
+
+    def analyze(self, project: Project) -> ProjectResult: ...
+
+
+def load_analyzers() -> tuple[list[FileAnalyzer], list[ProjectAnalyzer]]:
+    file_analyzers: list[FileAnalyzer] = []
+    project_analyzers: list[ProjectAnalyzer] = []
+    for module_name in ANALYZERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue
+            raise
+        if getattr(module, "FILE_ANALYZER", None) is not None:
+            file_analyzers.append(module.FILE_ANALYZER)
+        if getattr(module, "PROJECT_ANALYZER", None) is not None:
+            project_analyzers.append(module.PROJECT_ANALYZER)
+    return file_analyzers, project_analyzers

@@ -1,0 +1,86 @@
+"""The per-file cache: results keyed by content hash, tool version, effective config and rule set.
+
+Entries are JSON (never pickle: a cache directory inside a scanned repository is untrusted input),
+written atomically. Any unreadable or malformed entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = "1"
+_GITIGNORE = "# Created by bastion: the cache never belongs in version control.\n*\n"
+
+
+def default_directory(root: Path) -> Path:
+    return root / ".bastion_cache"
+
+
+class Cache:
+    def __init__(self, directory: Path, salt: str) -> None:
+        self.directory = directory
+        self.salt = salt
+        self._entries = directory / f"v{CACHE_VERSION}"
+        self._ready = False
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(self.salt.encode())
+        for part in parts:
+            digest.update(b"\x1f")
+            digest.update(part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self._entries / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        try:
+            self._prepare()
+            target = self._path(key)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, json.dumps(value, separators=(",", ":")), durable=False)
+        except OSError:
+            pass  # a read-only checkout still scans, just without a cache
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self._entries.mkdir(parents=True, exist_ok=True)
+        ignore = self.directory / ".gitignore"
+        if not ignore.exists():
+            write_atomic(ignore, _GITIGNORE)
+        self._ready = True
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: bool = True) -> None:
+    """Write a file so that readers see the old content or the new, never a torn one."""
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

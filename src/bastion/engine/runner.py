@@ -1,0 +1,309 @@
+"""The scan, stage by stage: discover -> per-file pass (parallel, cached) -> project pass -> filter.
+
+Each stage takes plain values and returns plain values; formatting is the caller's business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bastion import __version__, suppress
+from bastion import source as sources
+from bastion.config import Config, ignored_for_file, is_enabled
+from bastion.discovery import FileSet, ScanFile, discover
+from bastion.engine.analysis import (
+    FileAnalyzer,
+    ParsedModule,
+    Project,
+    ProjectAnalyzer,
+    load_analyzers,
+)
+from bastion.engine.cache import Cache, default_directory
+from bastion.engine.context import module_name_for
+from bastion.engine.file_pass import FileJob, FileResult, check_bytes, check_file
+from bastion.model import Diagnostic, DiagnosticKind, Finding, RuleInfo
+from bastion.rules import registry
+
+# Below this many files to analyse, a process pool costs more than it saves.
+POOL_THRESHOLD = 24
+
+
+@dataclass(slots=True)
+class ScanResult:
+    findings: list[Finding]
+    suppressed: list[Finding]
+    diagnostics: list[Diagnostic]
+    rules: list[RuleInfo]
+    files_scanned: int
+    duration: float
+    extras: dict[str, Any] = field(default_factory=dict)
+    cache_hits: int = 0
+
+
+# -- worker state (set once per process) ----------------------------------------------------------
+
+_WORKER: tuple[list[registry.Rule], list[FileAnalyzer], Config] | None = None
+
+
+def _init_worker(config: Config, codes: list[str]) -> None:
+    global _WORKER
+    file_analyzers, _ = load_analyzers()
+    rules = [entry for entry in registry.all_rules() if entry.info.code in set(codes) and entry.check]
+    _WORKER = (rules, file_analyzers, config)
+
+
+def _work(job: FileJob) -> dict[str, Any]:
+    assert _WORKER is not None
+    rules, analyzers, config = _WORKER
+    return check_file(job, rules, analyzers, config).to_data()
+
+
+# -- stages ---------------------------------------------------------------------------------------
+
+
+def enabled_rules(config: Config) -> list[registry.Rule]:
+    return [
+        entry
+        for entry in registry.all_rules()
+        if is_enabled(config, entry.info.code, entry.info.name, entry.info.default_enabled)
+    ]
+
+
+def _jobs_for(files: list[ScanFile]) -> list[FileJob]:
+    package_cache: dict[str, str] = {}
+    jobs = []
+    for item in files:
+        module, is_package = module_name_for(item.path, package_cache)
+        jobs.append(FileJob(item.path, item.display, module, is_package))
+    return jobs
+
+
+def _worker_count(config: Config, jobs: int | None) -> int:
+    requested = jobs if jobs is not None else config.jobs
+    return requested or os.cpu_count() or 1
+
+
+def file_pass(
+    jobs: list[FileJob],
+    config: Config,
+    rules: list[registry.Rule],
+    *,
+    cache: Cache | None,
+    workers: int,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[list[FileResult], int]:
+    """Results in the order of `jobs`; cached entries are read in this process, misses go to the pool."""
+    file_analyzers, _ = load_analyzers()
+    results: list[FileResult | None] = [None] * len(jobs)
+    misses: list[tuple[int, FileJob, str | None]] = []
+    hits = 0
+    for index, job in enumerate(jobs):
+        key = None
+        if cache is not None:
+            try:
+                data = sources.read_bytes(job.path, job.display, config.max_file_size)
+            except sources.SourceError as error:
+                results[index] = FileResult(job.display, diagnostics=[error.diagnostic])
+                continue
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            key = cache.key(digest, job.display, job.module, str(job.is_package))
+            cached = cache.get(key)
+            if cached is not None:
+                try:
+                    results[index] = FileResult.from_data(cached)
+                    hits += 1
+                    if on_progress:
+                        on_progress(1)
+                    continue
+                except (KeyError, TypeError, ValueError):
+                    pass
+        misses.append((index, job, key))
+
+    def store(index: int, key: str | None, result: FileResult) -> None:
+        results[index] = result
+        cacheable = not any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics)
+        if cache is not None and key is not None and cacheable:
+            cache.put(key, result.to_data())
+        if on_progress:
+            on_progress(1)
+
+    if workers > 1 and len(misses) >= POOL_THRESHOLD:
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        codes = [entry.info.code for entry in rules]
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
+            chunk = max(1, min(16, len(misses) // (workers * 8)))
+            for (index, _, key), data in zip(misses, pool.map(_work, [m[1] for m in misses], chunksize=chunk), strict=True):
+                store(index, key, FileResult.from_data(data))
+    else:
+        checked = [entry for entry in rules if entry.check]
+        for index, job, key in misses:
+            store(index, key, check_file(job, checked, file_analyzers, config))
+    return [result for result in results if result is not None], hits
+
+
+def project_pass(project: Project, analyzers: Iterable[ProjectAnalyzer]) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
+    findings: list[Finding] = []
+    diagnostics: list[Diagnostic] = []
+    extras: dict[str, Any] = {}
+    for analyzer in analyzers:
+        try:
+            result = analyzer.analyze(project)
+        except Exception as exc:  # an analyzer bug must not stop the scan
+            diagnostics.append(
+                Diagnostic("", DiagnosticKind.INTERNAL_ERROR, f"{analyzer.name} failed: {type(exc).__name__}: {exc}", level="error")
+            )
+            continue
+        findings.extend(result.findings)
+        diagnostics.extend(result.diagnostics)
+        extras.update(result.extras)
+    return findings, diagnostics, extras
+
+
+def _relative_to_root(config: Config, display: str) -> str:
+    absolute = os.path.abspath(display)
+    try:
+        return Path(os.path.relpath(absolute, config.root)).as_posix()
+    except ValueError:
+        return display
+
+
+def deduplicate(findings: list[Finding]) -> list[Finding]:
+    """One report per sink: where a taint finding (it has a trace) and a pattern finding share a
+    location and a CWE, keep the taint finding; exact duplicates are dropped."""
+    best: dict[tuple, Finding] = {}
+    order: list[tuple] = []
+    for finding in findings:
+        loc = finding.location
+        key = (loc.path, loc.line, loc.column, finding.rule.cwe or finding.rule.code)
+        if finding.rule.cwe is None:
+            key = (*key, finding.message)
+        current = best.get(key)
+        if current is None:
+            best[key] = finding
+            order.append(key)
+        elif (bool(finding.trace), finding.effective_severity) > (bool(current.trace), current.effective_severity):
+            best[key] = finding
+    return [best[key] for key in order]
+
+
+def filter_findings(
+    findings: list[Finding],
+    config: Config,
+    suppressions_by_path: dict[str, list[suppress.Suppression]],
+    python_paths: set[str],
+) -> tuple[list[Finding], list[Finding], list[Diagnostic]]:
+    """Apply selection, per-file ignores, thresholds and inline suppressions."""
+    kept: list[Finding] = []
+    by_path: dict[str, list[Finding]] = {}
+    for finding in deduplicate(findings):
+        info = finding.rule
+        if not is_enabled(config, info.code, info.name, info.default_enabled):
+            continue
+        if config.per_file_ignores and ignored_for_file(config, _relative_to_root(config, finding.location.path), info.code, info.name):
+            continue
+        if finding.effective_severity < config.severity or finding.effective_confidence < config.confidence:
+            continue
+        by_path.setdefault(finding.location.path, []).append(finding)
+    suppressed: list[Finding] = []
+    used: set[suppress.Suppression] = set()
+    for path, group in by_path.items():
+        rules_here = suppressions_by_path.get(path)
+        if rules_here is None and path not in python_paths:
+            rules_here = _text_file_suppressions(path)
+        remaining, dropped, used_here = suppress.apply(group, rules_here or [])
+        kept.extend(remaining)
+        suppressed.extend(dropped)
+        used |= used_here
+    diagnostics = []
+    if config.report_unused_suppressions:
+        for path, items in suppressions_by_path.items():
+            for item in items:
+                if item not in used:
+                    what = ", ".join(item.codes) if item.codes else "all rules"
+                    diagnostics.append(
+                        Diagnostic(path, DiagnosticKind.UNUSED_SUPPRESSION, f"unused suppression ({item.kind}: {what})", line=item.comment_line)
+                    )
+    kept.sort(key=Finding.sort_key)
+    return kept, suppressed, diagnostics
+
+
+def _text_file_suppressions(path: str) -> list[suppress.Suppression]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(2_000_000)
+    except OSError:
+        return []
+    return suppress.find_in_text_file(text) if "bastion" in text else []
+
+
+def scan(
+    paths: list[Path],
+    config: Config,
+    *,
+    use_cache: bool = True,
+    jobs: int | None = None,
+    progress: Callable[[int], Callable[[int], None]] | None = None,
+    files: FileSet | None = None,
+) -> ScanResult:
+    started = time.perf_counter()
+    fileset = files or discover(paths, config)
+    rules = enabled_rules(config)
+    cache = None
+    if use_cache and config.cache:
+        salt = "|".join([__version__, config.fingerprint(), ",".join(r.info.code for r in rules)])
+        cache = Cache(config.cache_dir or default_directory(config.root), salt)
+    jobs_list = _jobs_for(fileset.python)
+    on_progress = progress(len(jobs_list)) if progress else None
+    results, hits = file_pass(jobs_list, config, rules, cache=cache, workers=_worker_count(config, jobs), on_progress=on_progress)
+
+    findings = [finding for result in results for finding in result.findings]
+    diagnostics = list(fileset.diagnostics) + [d for result in results for d in result.diagnostics]
+    facts: dict[str, dict[str, Any]] = {}
+    for result in results:
+        for name, value in result.facts.items():
+            facts.setdefault(name, {})[result.display] = value
+    parsed = {result.display for result in results if result.parsed}
+    project = Project(
+        root=config.root,
+        config=config,
+        python_files=[ParsedModule(j.display, j.path, j.module, j.is_package) for j in jobs_list if j.display in parsed],
+        other_files=fileset.other,
+        facts=facts,
+        explicit_paths=paths,
+    )
+    _, project_analyzers = load_analyzers()
+    more_findings, more_diagnostics, extras = project_pass(project, project_analyzers)
+    findings.extend(more_findings)
+    diagnostics.extend(more_diagnostics)
+
+    suppressions = {result.display: result.suppressions for result in results}
+    kept, suppressed, unused = filter_findings(findings, config, suppressions, set(suppressions))
+    diagnostics.extend(unused)
+    diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.kind, d.message))
+    return ScanResult(
+        findings=kept,
+        suppressed=suppressed,
+        diagnostics=diagnostics,
+        rules=[entry.info for entry in rules],
+        files_scanned=len(jobs_list),
+        duration=time.perf_counter() - started,
+        extras=extras,
+        cache_hits=hits,
+    )
+
+
+def check_text(text: str, path: str = "example.py", config: Config | None = None, module: str = "example") -> list[Finding]:
+    """Run the per-file pass (pattern rules and file analyzers) on source text; for tests and tools."""
+    config = config or Config(select=("ALL",))
+    rules = [entry for entry in enabled_rules(config) if entry.check]
+    file_analyzers, _ = load_analyzers()
+    job = FileJob(path, path, module, False)
+    return check_bytes(text.encode(), job, rules, file_analyzers, config).findings

@@ -1,0 +1,65 @@
+"""Formatters: one module per format, each exposing `render(report: Report) -> str`.
+
+`FORMATS` maps a format name to the module that renders it, imported only when used so the CLI
+stays fast to start.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bastion.model import Diagnostic, Finding, Practice, RuleInfo, Severity
+
+FORMATS = {
+    "text": "bastion.report.text",
+    "json": "bastion.report.json_format",
+    "sarif": "bastion.report.sarif",
+    "html": "bastion.report.html",
+    "junit": "bastion.report.junit",
+    "gitlab": "bastion.report.gitlab",
+    "github": "bastion.report.github",
+    "markdown": "bastion.report.markdown",
+    "openmetrics": "bastion.report.openmetrics",
+}
+
+
+@dataclass(slots=True)
+class Report:
+    findings: list[Finding]
+    diagnostics: list[Diagnostic]
+    rules: list[RuleInfo]  # every enabled rule, for SARIF's rule table and documentation
+    root: Path
+    files_scanned: int = 0
+    duration: float = 0.0
+    tool_version: str = ""
+    suppressed: int = 0
+    extras: dict[str, Any] = field(default_factory=dict)  # route inventory, dependencies, interpreters
+    fail_on: Severity | None = Severity.LOW
+    color: bool = False
+
+    def counts_by_severity(self) -> Counter[Severity]:
+        return Counter(f.effective_severity for f in self.findings)
+
+    def counts_by_practice(self) -> Counter[Practice]:
+        return Counter(f.rule.practice for f in self.findings)
+
+
+def available_formats() -> list[str]:
+    names = []
+    for name, module in FORMATS.items():
+        try:
+            importlib.util.find_spec(module)  # type: ignore[attr-defined]
+        except ModuleNotFoundError:
+            continue
+        if importlib.util.find_spec(module) is not None:  # type: ignore[attr-defined]
+            names.append(name)
+    return names
+
+
+def render(report: Report, format_name: str) -> str:
+    module = importlib.import_module(FORMATS[format_name])
+    return module.render(report)

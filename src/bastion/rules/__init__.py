@@ -1,0 +1,1 @@
+"""Pattern rules, one module per topic. Each rule declares itself with `registry.rule`."""

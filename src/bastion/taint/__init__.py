@@ -1,0 +1,1 @@
+"""Taint analysis: untrusted input followed to dangerous sinks, across functions and modules."""
