@@ -1,0 +1,6 @@
+"""Settings for [tool.bastion.deps]: key -> validator (value -> parsed value; raises ValueError)."""
+
+from collections.abc import Callable
+from typing import Any
+
+KEYS: dict[str, Callable[[Any], Any]] = {}
