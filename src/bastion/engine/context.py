@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from bastion.engine.names import NameResolver, Scope
@@ -64,6 +64,8 @@ class Context:
         self.findings: list[Finding] = []
         self.diagnostics: list[Diagnostic] = []
         self._rule: RuleInfo | None = None
+        self._named_call: ast.Call | None = None
+        self._call_name: str | None = None
 
     # -- for rules -------------------------------------------------------------------------
 
@@ -71,7 +73,11 @@ class Context:
         return self.names.qualname(node)
 
     def call_name(self, call: ast.Call) -> str | None:
-        return self.names.qualname(call.func)
+        # Several rules ask about the same call; resolve it once.
+        if call is not self._named_call:
+            self._named_call = call
+            self._call_name = self.names.qualname(call.func)
+        return self._call_name
 
     @property
     def parent(self) -> ast.AST | None:
@@ -138,9 +144,19 @@ class Context:
 
     def run(self, rules: Iterable[Rule]) -> list[Finding]:
         dispatch: dict[type, list[Rule]] = {}
+        self._by_call: dict[str, list[Rule]] = {}
+        self._by_attr: dict[str, list[Rule]] = {}
         for entry in rules:
             for node_type in entry.nodes:
+                if node_type is ast.Call and (entry.calls or entry.attrs):
+                    for name in entry.calls:
+                        self._by_call.setdefault(name, []).append(entry)
+                    for name in entry.attrs:
+                        self._by_attr.setdefault(name, []).append(entry)
+                    continue
                 dispatch.setdefault(node_type, []).append(entry)
+        if self._by_call or self._by_attr:
+            dispatch.setdefault(ast.Call, [])
         self._dispatch = dispatch
         self._deferred: list[tuple[ast.AST, list[Scope], list[ast.AST], list, list]] = []
         try:
@@ -175,18 +191,46 @@ class Context:
 
     def _visit(self, node: ast.AST) -> None:
         rules = self._dispatch.get(node.__class__)
-        if rules:
-            self._check(node, rules)
+        if rules is not None:
+            if node.__class__ is ast.Call:
+                rules = self._call_rules(node, rules)  # type: ignore[arg-type]
+            if rules:
+                self._check(node, rules)
         special = _SPECIAL.get(node.__class__)
         if special is not None:
             special(self, node)
         else:
             self._visit_children(node)
 
+    def _call_rules(self, call: ast.Call, general: list[Rule]) -> list[Rule]:
+        selected = list(general)
+        func = call.func
+        spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if spelled is not None and spelled in self._by_attr:
+            selected += self._by_attr[spelled]
+        if self._by_call:
+            name = self.call_name(call)
+            if name is not None:
+                selected += self._by_call.get(name, ())
+                prefix = name
+                while "." in prefix:
+                    prefix = prefix.rsplit(".", 1)[0]
+                    selected += self._by_call.get(prefix + ".*", ())
+        if len(selected) > 1:
+            selected = list(dict.fromkeys(selected))
+        return selected
+
     def _visit_children(self, node: ast.AST) -> None:
         self.ancestors.append(node)
-        for child in _children(node):
-            self._visit(child)
+        visit = self._visit
+        for name in _child_fields(node.__class__):
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        visit(item)
+            elif isinstance(value, ast.AST):
+                visit(value)
         self.ancestors.pop()
 
     def _visit_all(self, parent: ast.AST, nodes: Iterable[ast.AST | None]) -> None:
@@ -278,15 +322,17 @@ _SPECIAL = {
 }
 
 
-def _children(node: ast.AST) -> Iterator[ast.AST]:
-    for name in node._fields:
-        value = getattr(node, name, None)
-        if isinstance(value, list):
-            for item in value:
-                if isinstance(item, ast.AST):
-                    yield item
-        elif isinstance(value, ast.AST):
-            yield value
+# Fields that hold expression contexts and operators carry no information rules look for on their own.
+_SKIPPED_FIELDS = frozenset({"ctx", "op", "ops"})
+_FIELD_CACHE: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(node_type: type) -> tuple[str, ...]:
+    fields = _FIELD_CACHE.get(node_type)
+    if fields is None:
+        fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
+        _FIELD_CACHE[node_type] = fields
+    return fields
 
 
 def module_name_for(path: str, root_cache: dict[str, str] | None = None) -> tuple[str, bool]:

@@ -17,7 +17,7 @@ _EXECUTORS = {"eval": 0, "exec": 0, "compile": 0, "builtins.eval": 0, "builtins.
     "BST201",
     "eval-used",
     summary="`eval`, `exec` or `compile` of text that is not a literal",
-    nodes=(ast.Call,),
+    calls=_EXECUTORS,
     severity="high",
     confidence="medium",
     cwe=95,

@@ -30,7 +30,7 @@ def _is_flask_app(ctx: Context, node: ast.expr) -> Confidence | None:
     "BST701",
     "flask-debug",
     summary="Flask application run with the interactive debugger enabled",
-    nodes=(ast.Call,),
+    attrs=("run",),
     severity="high",
     confidence="high",
     cwe=489,

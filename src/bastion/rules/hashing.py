@@ -57,7 +57,7 @@ def _mentions_password(ctx: Context, call: ast.Call) -> bool:
     "BST403",
     "weak-hash",
     summary="MD5, SHA-1 or another broken hash used without `usedforsecurity=False`",
-    nodes=(ast.Call,),
+    calls=DIRECT_CONSTRUCTORS.keys() | NAMED_CONSTRUCTORS,
     severity="medium",
     confidence="medium",
     cwe=328,

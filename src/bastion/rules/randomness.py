@@ -38,7 +38,7 @@ def _fix(ctx: Context, call: ast.Call, function: str):
     "BST404",
     "insecure-random",
     summary="`random` used to generate a token, password, key, nonce or other secret value",
-    nodes=(ast.Call,),
+    calls=PREDICTABLE_CALLS,
     severity="high",
     confidence="medium",
     cwe=338,

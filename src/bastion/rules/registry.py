@@ -45,9 +45,20 @@ ANALYSIS_PACKAGES = (
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule and what it wants to see.
+
+    `calls` narrows an `ast.Call` rule to calls of these resolved qualified names (`"os.system"`, or a
+    prefix pattern such as `"subprocess.*"`); `attrs` narrows it to calls whose callee is spelled with
+    this final name (`.execute(...)`, `set_cookie(...)`), for receivers whose type cannot be resolved.
+    A rule given neither sees every node of its types. Narrowing keeps the single walk fast: the
+    engine resolves each call once and hands it only to the rules that asked for that name.
+    """
+
     info: RuleInfo
     nodes: tuple[type[ast.AST], ...] = ()
     check: Check | None = None
+    calls: frozenset[str] = frozenset()
+    attrs: frozenset[str] = frozenset()
 
 
 _RULES: dict[str, Rule] = {}
@@ -106,13 +117,15 @@ def rule(
     name: str,
     *,
     summary: str,
-    nodes: tuple[type[ast.AST], ...],
+    nodes: tuple[type[ast.AST], ...] = (ast.Call,),
     severity: Severity | str,
     confidence: Confidence | str,
     cwe: int | None = None,
     owasp: str | None = None,
     fixable: bool = False,
     default_enabled: bool = True,
+    calls: Iterable[str] = (),
+    attrs: Iterable[str] = (),
 ) -> Callable[[Check], Check]:
     """Declare a pattern rule; the decorated function is its check and its docstring its docs."""
 
@@ -129,7 +142,7 @@ def rule(
             fixable=fixable,
             default_enabled=default_enabled,
         )
-        _add(Rule(info, nodes, check))
+        _add(Rule(info, nodes, check, frozenset(calls), frozenset(attrs)))
         check.info = info  # type: ignore[attr-defined]
         return check
 

@@ -64,7 +64,7 @@ def _describe(ctx: Context, command: ast.expr) -> tuple[Severity, Confidence, st
     "BST202",
     "shell-command",
     summary="Command run through a shell built from non-literal text",
-    nodes=(ast.Call,),
+    calls=SHELL_TRUE_FUNCTIONS | ALWAYS_SHELL,
     severity="high",
     confidence="medium",
     cwe=78,

@@ -16,7 +16,7 @@ RACY_NAME_FUNCTIONS = frozenset({"tempfile.mktemp", "os.tempnam", "os.tmpnam"})
     "BST205",
     "insecure-temp-file",
     summary="`tempfile.mktemp` returns a name another process can create first",
-    nodes=(ast.Call,),
+    calls=RACY_NAME_FUNCTIONS,
     severity="medium",
     confidence="high",
     cwe=377,

@@ -31,6 +31,7 @@ UNVERIFIED_CONTEXTS = frozenset({"ssl._create_unverified_context", "ssl._create_
     "tls-verify-disabled",
     summary="HTTPS request made with certificate verification disabled (`verify=False`)",
     nodes=(ast.Call, ast.Assign),
+    calls=HTTP_CLIENT_CALLS,
     severity="high",
     confidence="high",
     cwe=295,
@@ -93,6 +94,7 @@ def tls_verify_disabled(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[F
     "tls-unverified-context",
     summary="SSL context that does not verify certificates (`_create_unverified_context`, `CERT_NONE`)",
     nodes=(ast.Call, ast.Attribute, ast.Name),
+    calls=UNVERIFIED_CONTEXTS,
     severity="high",
     confidence="high",
     cwe=295,
@@ -138,8 +140,9 @@ def tls_unverified_context(node: ast.Call | ast.Attribute | ast.Name, ctx: Conte
                 )
             yield ctx.finding(node, f"`{name}()` creates a context that accepts any certificate", fix=fix)
         return
-    if ctx.qualname(node) != "ssl.CERT_NONE" or isinstance(ctx.parent, ast.Attribute):
+    spelled = node.attr if isinstance(node, ast.Attribute) else node.id
+    if spelled != "CERT_NONE" or ctx.qualname(node) != "ssl.CERT_NONE":
         return
-    if isinstance(ctx.parent, ast.Compare) or isinstance(ctx.parent, ast.ImportFrom):
+    if isinstance(ctx.parent, (ast.Attribute, ast.Compare)):
         return
     yield ctx.finding(node, "`ssl.CERT_NONE` turns certificate verification off")
