@@ -1,0 +1,50 @@
+"""The per-file cache: hits on a second run, invalidation on change, hostile cache content ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import write_project
+
+from bastion.config import Config
+from bastion.engine.runner import scan
+
+
+def _scan(root: Path, **overrides):
+    config = Config(root=root, **overrides)
+    return scan([root], config, jobs=1)
+
+
+def test_second_run_hits_and_edits_invalidate(tmp_path: Path) -> None:
+    write_project(tmp_path, {"a.py": "import os\nos.system('x' + input())\n", "b.py": "x = 1\n"})
+    first = _scan(tmp_path)
+    assert first.cache_hits == 0 and len(first.findings) == 1
+    assert (tmp_path / ".bastion_cache" / ".gitignore").read_text().strip().endswith("*")
+    second = _scan(tmp_path)
+    assert second.cache_hits == 2
+    assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
+    (tmp_path / "b.py").write_text("import os\nos.popen('y' + input())\n")
+    third = _scan(tmp_path)
+    assert third.cache_hits == 1 and len(third.findings) == 2
+
+
+def test_config_change_invalidates(tmp_path: Path) -> None:
+    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(input())\n"})
+    _scan(tmp_path)
+    assert _scan(tmp_path, select=("BST202",)).cache_hits == 0
+
+
+def test_corrupt_or_malicious_cache_entries_are_misses(tmp_path: Path) -> None:
+    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(input())\n"})
+    _scan(tmp_path)
+    for entry in (tmp_path / ".bastion_cache").rglob("*.json"):
+        entry.write_text(json.dumps({"findings": "not a list"}))
+    result = _scan(tmp_path)
+    assert result.cache_hits == 0 and [f.rule.code for f in result.findings] == ["BST204"]
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    write_project(tmp_path, {"a.py": "x = 1\n"})
+    scan([tmp_path], Config(root=tmp_path), use_cache=False, jobs=1)
+    assert not (tmp_path / ".bastion_cache").exists()
