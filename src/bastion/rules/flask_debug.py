@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from bastion.engine.astutil import keyword
@@ -12,6 +13,7 @@ from bastion.rules.registry import rule
 
 FLASK_APP_TYPES = ("flask.Flask()", "flask.app.Flask()", "quart.Quart()")
 SOCKETIO_RUN = ("flask_socketio.SocketIO().run",)
+APP_FACTORY = re.compile(r"(?:^|\.)(?:create|make|build|get)_(?:flask_)?app\(\)$")
 
 
 def _is_flask_app(ctx: Context, node: ast.expr) -> Confidence | None:
@@ -22,6 +24,8 @@ def _is_flask_app(ctx: Context, node: ast.expr) -> Confidence | None:
         target and target.split(".")[0] in {"flask", "quart"} for target in ctx.names.scopes[0].bindings.values()
     )
     if imports_flask and isinstance(node, ast.Name) and node.id in {"app", "application", "flask_app"}:
+        return Confidence.MEDIUM
+    if APP_FACTORY.search(qualified):
         return Confidence.MEDIUM
     return None
 
