@@ -23,7 +23,6 @@ EXTERNAL_COMMANDS = (
     "bastion.deps.cli",
     "bastion.interpreter.cli",
     "bastion.secrets.cli",
-    "bastion.baseline_cli",
 )
 
 
@@ -79,7 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     behaviour.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     behaviour.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     behaviour.add_argument("-q", "--quiet", action="store_true", help="text output: findings only, no summary")
+    adoption = check.add_argument_group("adoption")
+    adoption.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in this baseline")
+    adoption.add_argument("--diff-base", metavar="REV", help="report only findings on lines changed since this git revision")
+    adoption.add_argument("--fix", action="store_true", help="apply the safe, mechanical fixes rules offer")
+    adoption.add_argument("--diff", action="store_true", help="with --fix: print the changes as a diff instead of writing them")
     check.set_defaults(handler=_check)
+
+    baseline = commands.add_parser("baseline", help="record current findings so later runs report only new ones")
+    baseline.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
+    baseline.add_argument("-o", "--output-file", type=Path, default=None, help="baseline file (default: .bastion-baseline.json at the project root)")
+    _add_selection_options(baseline)
+    baseline.add_argument("--config", type=Path)
+    baseline.add_argument("-j", "--jobs", type=int)
+    baseline.add_argument("--no-cache", action="store_true")
+    baseline.set_defaults(handler=_baseline, no_progress=False)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -177,13 +190,77 @@ def _config_overrides(options: argparse.Namespace) -> dict:
 def _check(options: argparse.Namespace) -> int:
     from bastion.report import FORMATS
 
+    if options.diff and not options.fix:
+        raise UsageError("--diff only makes sense with --fix")
     paths, config = load_config(options)
     outputs = _outputs(options, FORMATS)
     result = _run_scan(paths, config, options)
-    report = _make_report(result, config)
+    findings = result.findings
+    if options.diff_base:
+        findings = _changed_only(findings, config.root, options.diff_base)
+    baselined = 0
+    if options.baseline:
+        findings, known = _load_baseline(options.baseline).split(findings, config.root)
+        baselined = len(known)
+    fixed = 0
+    if options.fix:
+        findings, fixed, diff = _apply_fixes(findings, write=not options.diff)
+        if options.diff:
+            sys.stdout.write(diff)
+            return EXIT_FINDINGS if diff else EXIT_OK
+    report = _make_report(result, config, findings=findings, baselined=baselined, fixed=fixed)
     for format_name, target in outputs:
-        _write_output(report, format_name, target)
-    return exit_code(result.findings, result.diagnostics, config, options)
+        _write_output(report, format_name, target, quiet=options.quiet)
+    return exit_code(findings, result.diagnostics, config, options)
+
+
+def _changed_only(findings, root: Path, revision: str):
+    from bastion.gitdiff import GitError, changed_lines, only_changed
+
+    try:
+        return only_changed(findings, changed_lines(root, revision))
+    except GitError as error:
+        raise UsageError(f"--diff-base {revision}: {error}") from None
+
+
+def _load_baseline(path: Path):
+    from bastion.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _apply_fixes(findings, *, write: bool):
+    from bastion.fix.apply import fix_all
+
+    results = fix_all(findings, write=write)
+    fixed_ids = {id(f) for r in results if r.error is None for f in r.fixed}
+    for item in results:
+        if item.error:
+            print(f"bastion: not fixed: {item.path}: {item.error}", file=sys.stderr)
+    count = len(fixed_ids)
+    files = sum(1 for r in results if r.error is None and r.fixed)
+    if write and count:
+        print(f"bastion: fixed {count} finding{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+    remaining = [f for f in findings if id(f) not in fixed_ids] if write else findings
+    return remaining, count, "".join(r.diff for r in results if r.error is None)
+
+
+def _baseline(options: argparse.Namespace) -> int:
+    from bastion import baseline
+    from bastion.baseline import DEFAULT_PATH
+
+    paths, config = load_config(options)
+    result = _run_scan(paths, config, options)
+    target = options.output_file or (config.root / DEFAULT_PATH)
+    try:
+        entries = baseline.write(target, result.findings, config.root, __version__)
+    except OSError as error:
+        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"bastion: recorded {len(result.findings)} findings ({entries} fingerprints) in {target}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _outputs(options: argparse.Namespace, formats: dict) -> list[tuple[str, Path | None]]:
@@ -206,7 +283,7 @@ def _run_scan(paths: list[Path], config, options: argparse.Namespace):
     progress = None
     if not options.no_progress and sys.stderr.isatty() and not os.environ.get("CI"):
         progress = _progress_factory()
-    return scan(paths, config, use_cache=not options.no_cache, jobs=options.jobs, progress=progress)
+    return scan(paths, config, use_cache=not options.no_cache, jobs=getattr(options, "jobs", None), progress=progress)
 
 
 def _progress_factory():
@@ -239,11 +316,11 @@ def _progress_factory():
     return start
 
 
-def _make_report(result, config):
+def _make_report(result, config, *, findings=None, baselined: int = 0, fixed: int = 0):
     from bastion.report import Report
 
     return Report(
-        findings=result.findings,
+        findings=result.findings if findings is None else findings,
         diagnostics=result.diagnostics,
         rules=result.rules,
         root=config.root,
@@ -253,17 +330,19 @@ def _make_report(result, config):
         suppressed=len(result.suppressed),
         extras=result.extras,
         fail_on=config.fail_on,
+        baselined=baselined,
+        fixed=fixed,
     )
 
 
-def _write_output(report, format_name: str, target: Path | None) -> None:
+def _write_output(report, format_name: str, target: Path | None, *, quiet: bool = False) -> None:
     from bastion.engine.cache import write_atomic
     from bastion.report import render
 
     if target is None and format_name == "text":
         from bastion.report.text import print_report
 
-        print_report(report)
+        print_report(report, quiet=quiet)
         return
     rendered = render(report, format_name)
     if target is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -207,9 +208,18 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across line moves and unrelated edits: rule, file, enclosing scope, normalised code."""
+        return self.fingerprint_at(None)
+
+    def fingerprint_at(self, root: str | os.PathLike[str] | None) -> str:
+        """Stable across line moves and unrelated edits: rule, file (relative to the project root, so
+        the working directory does not matter), enclosing scope and the normalised code line."""
+        path = self.location.path
+        if root is not None:
+            absolute = os.path.abspath(path)
+            relative = os.path.relpath(absolute, root)
+            path = absolute if relative.startswith("..") else relative.replace(os.sep, "/")
         normalised = " ".join(self.snippet.split())
-        key = "\x1f".join((self.rule.code, self.location.path, self.context, normalised))
+        key = "\x1f".join((self.rule.code, path, self.context, normalised))
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def sort_key(self) -> tuple:

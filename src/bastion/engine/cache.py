@@ -65,6 +65,12 @@ class Cache:
         self._ready = True
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: bool = True) -> None:
     """Write a file so that readers see the old content or the new, never a torn one."""
     path = Path(path)
@@ -77,6 +83,8 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: boo
                 os.fsync(handle.fileno())
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         try:

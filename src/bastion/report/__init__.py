@@ -7,6 +7,7 @@ stays fast to start.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,13 +40,19 @@ class Report:
     suppressed: int = 0
     extras: dict[str, Any] = field(default_factory=dict)  # route inventory, dependencies, interpreters
     fail_on: Severity | None = Severity.LOW
-    color: bool = False
+    baselined: int = 0  # findings hidden because the baseline records them
+    fixed: int = 0  # findings fixed by --fix in this run
 
     def counts_by_severity(self) -> Counter[Severity]:
         return Counter(f.effective_severity for f in self.findings)
 
     def counts_by_practice(self) -> Counter[Practice]:
         return Counter(f.rule.practice for f in self.findings)
+
+
+def is_redacted(finding: Finding) -> bool:
+    """Findings about secrets carry a redacted snippet; formatters must not show the file's own text."""
+    return ("redacted", "true") in finding.properties
 
 
 def available_formats() -> list[str]:

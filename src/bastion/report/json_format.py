@@ -12,7 +12,7 @@ from bastion.serialize import diagnostic_to_data, location_to_data
 SCHEMA_VERSION = "1.0"
 
 
-def finding_data(finding) -> dict[str, Any]:
+def finding_data(finding, root=None) -> dict[str, Any]:
     info = finding.rule
     data: dict[str, Any] = {
         "code": info.code,
@@ -25,7 +25,7 @@ def finding_data(finding) -> dict[str, Any]:
         "message": finding.message,
         "location": location_to_data(finding.location),
         "snippet": finding.snippet,
-        "fingerprint": finding.fingerprint,
+        "fingerprint": finding.fingerprint_at(root),
         "help_uri": info.help_uri,
         "trace": [{"location": location_to_data(s.location), "message": s.message} for s in finding.trace],
         "fix": None,
@@ -59,7 +59,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "by_severity": {s.label: by_severity.get(s, 0) for s in Severity},
             "by_practice": {p.slug: n for p, n in sorted(by_practice.items())},
         },
-        "findings": [finding_data(f) for f in report.findings],
+        "findings": [finding_data(f, report.root) for f in report.findings],
         "diagnostics": [diagnostic_to_data(d) for d in report.diagnostics],
         "extras": report.extras,
     }

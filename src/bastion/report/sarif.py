@@ -86,7 +86,7 @@ def _result(finding: Finding, rule_index: int, root: Path) -> dict[str, Any]:
         "level": LEVEL[severity],
         "message": {"text": finding.message},
         "locations": [_physical(finding.location, root)],
-        "partialFingerprints": {"bastionFingerprint/v1": finding.fingerprint},
+        "partialFingerprints": {"bastionFingerprint/v1": finding.fingerprint_at(root)},
         "properties": {
             "severity": severity.label,
             "confidence": finding.effective_confidence.label,

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from bastion.model import Finding, Practice, Severity
-from bastion.report import Report
+from bastion.report import Report, is_redacted
 
 _SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -34,7 +34,7 @@ def _file_lines(path: str) -> tuple[str, ...]:
 
 
 def _excerpt(finding: Finding) -> list[tuple[int, str, bool]]:
-    lines = _file_lines(finding.location.path)
+    lines = () if is_redacted(finding) else _file_lines(finding.location.path)
     if not lines:
         return [(finding.location.line, finding.snippet, True)] if finding.snippet else []
     start = finding.location.line
@@ -121,6 +121,10 @@ def _summary(report: Report, console) -> None:
     line = f"{total} {plural} in {report.files_scanned} Python files ({report.duration:.2f}s)"
     if report.suppressed:
         line += f", {report.suppressed} suppressed"
+    if report.baselined:
+        line += f", {report.baselined} in the baseline"
+    if report.fixed:
+        line += f", {report.fixed} fixed"
     if report.diagnostics:
         line += f", {len(report.diagnostics)} diagnostics"
     console.print(Text(line, style="bold"))
@@ -144,11 +148,12 @@ def _use_color(stream) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
-def print_report(report: Report, stream=None) -> None:
+def print_report(report: Report, stream=None, *, quiet: bool = False) -> None:
     stream = stream or sys.stdout
     console = _console(stream, _use_color(stream))
     _render(report, console)
-    _summary(report, console)
+    if not quiet:
+        _summary(report, console)
 
 
 def render(report: Report) -> str:
