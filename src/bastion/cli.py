@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     rules.add_argument("--practice", help="only rules of this practice (number or name)")
+    rules.add_argument("--write-docs", type=Path, metavar="DIR", help="write DIR/rules.md and one page per rule in DIR/rules/")
     rules.set_defaults(handler=_rules)
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
@@ -383,7 +384,10 @@ def _rules(options: argparse.Namespace) -> int:
         except (KeyError, ValueError):
             raise UsageError(f"unknown practice {options.practice!r}") from None
         infos = [info for info in infos if info.practice == practice]
-    if options.format == "json":
+    if options.write_docs:
+        written = docs.write_pages(infos, options.write_docs)
+        print(f"bastion: wrote {written} rule pages and {options.write_docs / 'rules.md'}", file=sys.stderr)
+    elif options.format == "json":
         sys.stdout.write(docs.rules_json(infos))
     elif options.format == "markdown":
         sys.stdout.write(docs.rules_markdown(infos))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from bastion.model import Practice, RuleInfo
 
@@ -118,3 +119,24 @@ def print_explanation(info: RuleInfo) -> None:
         console.print(Markdown(text))
     else:
         print(text)
+
+
+def rule_page(info: RuleInfo) -> str:
+    return rule_markdown(info, "#").rstrip() + "\n"
+
+
+def write_pages(infos: Iterable[RuleInfo], directory: Path) -> int:
+    """docs/rules.md (the index and reference) and docs/rules/<CODE>.md, one page per rule."""
+    from bastion.engine.cache import write_atomic
+
+    infos = list(infos)
+    pages = directory / "rules"
+    pages.mkdir(parents=True, exist_ok=True)
+    write_atomic(directory / "rules.md", rules_markdown(infos))
+    expected = {f"{info.code}.md" for info in infos}
+    for stale in pages.glob("BST*.md"):
+        if stale.name not in expected:
+            stale.unlink()
+    for info in infos:
+        write_atomic(pages / f"{info.code}.md", rule_page(info))
+    return len(infos)
