@@ -221,9 +221,12 @@ class Context:
         return selected
 
     def _visit_children(self, node: ast.AST) -> None:
+        fields = _child_fields(node.__class__)
+        if not fields:
+            return
         self.ancestors.append(node)
         visit = self._visit
-        for name in _child_fields(node.__class__):
+        for name in fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:
@@ -322,15 +325,23 @@ _SPECIAL = {
 }
 
 
-# Fields that hold expression contexts and operators carry no information rules look for on their own.
-_SKIPPED_FIELDS = frozenset({"ctx", "op", "ops"})
+# Fields never worth descending into: expression contexts and operators (singletons rules read from
+# their parent), and fields that hold plain strings, numbers or lists of strings.
+_SKIPPED_FIELDS = frozenset(
+    {"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "level", "kind", "type_comment", "conversion",
+     "is_async", "rest", "kwd_attrs"}
+)
+_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.alias, ast.Pass, ast.Break, ast.Continue)
 _FIELD_CACHE: dict[type, tuple[str, ...]] = {}
 
 
 def _child_fields(node_type: type) -> tuple[str, ...]:
     fields = _FIELD_CACHE.get(node_type)
     if fields is None:
-        fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
+        if issubclass(node_type, _LEAF_TYPES):
+            fields = ()
+        else:
+            fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
         _FIELD_CACHE[node_type] = fields
     return fields
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -91,6 +92,19 @@ def _worker_count(config: Config, jobs: int | None) -> int:
     return requested or os.cpu_count() or 1
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork when this process runs a single thread (fastest: workers inherit the loaded rules);
+    forkserver once other threads exist (a progress bar, a test runner), where forking is unsafe."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["bastion.engine.runner"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def file_pass(
     jobs: list[FileJob],
     config: Config,
@@ -136,7 +150,7 @@ def file_pass(
             on_progress(1)
 
     if workers > 1 and len(misses) >= POOL_THRESHOLD:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        context = _pool_context()
         codes = [entry.info.code for entry in rules]
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
             chunk = max(1, min(16, len(misses) // (workers * 8)))
