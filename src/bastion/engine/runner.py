@@ -92,11 +92,18 @@ def _worker_count(config: Config, jobs: int | None) -> int:
     return requested or os.cpu_count() or 1
 
 
+def _thread_count() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))  # counts threads the threading module never saw
+    except OSError:
+        return threading.active_count()
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     """fork when this process runs a single thread (fastest: workers inherit the loaded rules);
     forkserver once other threads exist (a progress bar, a test runner), where forking is unsafe."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in methods and _thread_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
