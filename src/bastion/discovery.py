@@ -6,7 +6,9 @@ on the command line are always scanned, excluded or not.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,9 @@ class FileSet:
 
 def display_path(path: str, cwd: str | None = None) -> str:
     cwd = cwd or os.getcwd()
+    prefix = cwd.rstrip(os.sep) + os.sep
+    if path.startswith(prefix):
+        return path[len(prefix) :].replace(os.sep, "/")
     try:
         relative = os.path.relpath(path, cwd)
     except ValueError:
@@ -51,8 +56,34 @@ def is_python(path: str) -> bool:
     return path.endswith(PYTHON_SUFFIXES)
 
 
-def _exclude_spec(config: Config) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines([*config.exclude, *config.extend_exclude])
+class Excludes:
+    """Exclude patterns with gitignore semantics, matched cheaply: plain names (the common case, and
+    every default) by set lookup, name globs by one regular expression, the rest by pathspec."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        names, globs, paths = set(), [], []
+        for pattern in patterns:
+            bare = pattern.rstrip("/")
+            if "/" in bare or pattern.startswith("!"):
+                paths.append(pattern)
+            elif any(ch in bare for ch in "*?["):
+                globs.append(fnmatch.translate(bare))
+            else:
+                names.add(bare)
+        self.names = frozenset(names)
+        self.globs = re.compile("|".join(globs)) if globs else None
+        self.paths = pathspec.GitIgnoreSpec.from_lines(paths) if paths else None
+
+    def match(self, name: str, relative: str, is_dir: bool) -> bool:
+        if name in self.names or (self.globs is not None and self.globs.match(name)):
+            return True
+        if self.paths is None:
+            return False
+        return self.paths.match_file(relative + ("/" if is_dir else ""))
+
+
+def _exclude_spec(config: Config) -> Excludes:
+    return Excludes([*config.exclude, *config.extend_exclude])
 
 
 def _gitignore(directory: str) -> pathspec.PathSpec | None:
@@ -65,7 +96,7 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
 
-def _walk(top: str, config: Config, excludes: pathspec.PathSpec) -> Iterator[str | Diagnostic]:
+def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagnostic]:
     root = str(config.root)
     ignores: list[tuple[str, pathspec.PathSpec]] = []
     if config.respect_gitignore:
@@ -82,10 +113,11 @@ def _walk(top: str, config: Config, excludes: pathspec.PathSpec) -> Iterator[str
             if spec:
                 ignores.append((directory, spec))
 
-    def ignored(path: str, is_dir: bool) -> bool:
-        relative_to_root = os.path.relpath(path, root) if path.startswith(root) else os.path.basename(path)
-        probe = relative_to_root + ("/" if is_dir else "")
-        if excludes.match_file(probe):
+    root_prefix = root.rstrip(os.sep) + os.sep
+
+    def ignored(path: str, name: str, is_dir: bool) -> bool:
+        relative_to_root = path[len(root_prefix) :] if path.startswith(root_prefix) else name
+        if excludes.match(name, relative_to_root, is_dir):
             return True
         for base, spec in ignores:
             if path.startswith(base + os.sep):
@@ -111,7 +143,7 @@ def _walk(top: str, config: Config, excludes: pathspec.PathSpec) -> Iterator[str
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
-            if ignored(entry.path, is_dir):
+            if ignored(entry.path, entry.name, is_dir):
                 continue
             if is_dir:
                 yield from visit(entry.path)

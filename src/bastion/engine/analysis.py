@@ -82,6 +82,10 @@ class ProjectResult:
 
 
 class ProjectAnalyzer(Protocol):
+    """May also define `cache_token(project) -> str` naming outside state its result depends on
+    (the advisory database's build time, say); the whole project pass is reused while every input
+    file and every token is unchanged."""
+
     name: str
 
     def analyze(self, project: Project) -> ProjectResult: ...

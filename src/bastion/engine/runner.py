@@ -32,6 +32,7 @@ from bastion.engine.context import module_name_for
 from bastion.engine.file_pass import FileJob, FileResult, check_bytes, check_file
 from bastion.model import Diagnostic, DiagnosticKind, Finding, RuleInfo
 from bastion.rules import registry
+from bastion.serialize import diagnostic_from_data, diagnostic_to_data, finding_from_data, finding_to_data
 
 # Below this many files to analyse, a process pool costs more than it saves.
 POOL_THRESHOLD = 24
@@ -188,6 +189,55 @@ def project_pass(project: Project, analyzers: Iterable[ProjectAnalyzer]) -> tupl
     return findings, diagnostics, extras
 
 
+def _project_key(cache: Cache, project: Project, analyzers: list[ProjectAnalyzer], results: list[FileResult]) -> str:
+    """Everything the project pass reads: every Python file's content, every other file's size and
+    modification time, and whatever outside state an analyzer names (`cache_token`, e.g. the age of
+    the advisory database)."""
+    parts = [f"{r.display}:{r.content_hash}" for r in results]
+    for item in project.other_files:
+        try:
+            status = os.stat(item.path)
+            parts.append(f"{item.display}:{status.st_size}:{status.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{item.display}:missing")
+    parts += [str(p) for p in project.explicit_paths]
+    for analyzer in analyzers:
+        token = getattr(analyzer, "cache_token", None)
+        parts.append(f"{analyzer.name}:{token(project) if token else ''}")
+    return cache.key("project", *parts)
+
+
+def cached_project_pass(
+    project: Project, analyzers: list[ProjectAnalyzer], results: list[FileResult], cache: Cache | None
+) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
+    """The project pass, reused whole when nothing it reads has changed since the last scan."""
+    if cache is None:
+        return project_pass(project, analyzers)
+    key = _project_key(cache, project, analyzers, results)
+    stored = cache.get(key)
+    if stored is not None:
+        try:
+            return (
+                [finding_from_data(f) for f in stored["findings"]],
+                [diagnostic_from_data(d) for d in stored["diagnostics"]],
+                stored["extras"],
+            )
+        except (KeyError, TypeError, ValueError):
+            pass
+    findings, diagnostics, extras = project_pass(project, analyzers)
+    if not any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in diagnostics):
+        try:
+            data = {
+                "findings": [finding_to_data(f) for f in findings],
+                "diagnostics": [diagnostic_to_data(d) for d in diagnostics],
+                "extras": extras,
+            }
+            cache.put(key, data)
+        except (TypeError, ValueError):
+            pass  # extras that are not JSON: simply not cached
+    return findings, diagnostics, extras
+
+
 def _relative_to_root(config: Config, display: str) -> str:
     absolute = os.path.abspath(display)
     try:
@@ -301,7 +351,7 @@ def scan(
         explicit_paths=paths,
     )
     _, project_analyzers = load_analyzers()
-    more_findings, more_diagnostics, extras = project_pass(project, project_analyzers)
+    more_findings, more_diagnostics, extras = cached_project_pass(project, project_analyzers, results, cache)
     findings.extend(more_findings)
     diagnostics.extend(more_diagnostics)
 
