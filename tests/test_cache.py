@@ -48,3 +48,30 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     write_project(tmp_path, {"a.py": "x = 1\n"})
     scan([tmp_path], Config(root=tmp_path), use_cache=False, jobs=1)
     assert not (tmp_path / ".bastion_cache").exists()
+
+
+def test_project_pass_is_reused_until_an_input_changes(tmp_path: Path, monkeypatch) -> None:
+    from bastion.engine import runner
+    from bastion.engine.analysis import ProjectResult
+    from bastion.model import Location
+    from bastion.rules import registry
+
+    calls: list[int] = []
+
+    class Counting:
+        name = "counting"
+
+        def analyze(self, project):
+            calls.append(len(project.other_files))
+            finding = runner.Finding(registry.info("BST205"), "project-wide", Location("a.py", 1))
+            return ProjectResult(findings=[finding], extras={"table": [{"n": len(calls)}]})
+
+    monkeypatch.setattr(runner, "load_analyzers", lambda: ([], [Counting()]))
+    write_project(tmp_path, {"a.py": "x = 1\n", "notes.txt": "hello\n"})
+    first = _scan(tmp_path)
+    second = _scan(tmp_path)
+    assert calls == [1] and second.extras == first.extras == {"table": [{"n": 1}]}
+    assert [f.message for f in second.findings] == ["project-wide"]
+    (tmp_path / "notes.txt").write_text("changed, and longer\n")
+    _scan(tmp_path)
+    assert calls == [1, 1]
