@@ -1,0 +1,213 @@
+"""Secrets in `bastion check`: a file analyzer for Python files (runs in the per-file pass and is
+cached with it) and a project analyzer for every other text file (cached per file by content hash)."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bastion.config import Config, is_enabled
+from bastion.engine.analysis import FileFacts, Project, ProjectResult
+from bastion.model import Confidence, Diagnostic, DiagnosticKind, Finding, Location, Severity
+from bastion.rules import registry
+from bastion.secrets import files
+from bastion.secrets.redact import redact
+from bastion.secrets.scanner import DEFAULT_THRESHOLD, Hit, Options, scan_text
+
+if TYPE_CHECKING:
+    from bastion.engine.context import Context
+
+SCANNER_VERSION = "1"  # bump when detection changes, to invalidate cached results
+CODES = ("BST450", "BST451", "BST452", "BST453", "BST454", "BST455", "BST456", "BST457", "BST458",
+         "BST459", "BST460", "BST461", "BST462", "BST463", "BST464", "BST465", "BST466", "BST490",
+         "BST491", "BST492")
+CHECKSUM_CODES = frozenset({"BST451", "BST463"})
+FIXTURE_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data"})
+REDACTED = (("redacted", "true"),)
+
+
+def options_for(config: Config) -> Options | None:
+    """What to look for, or None when every secret rule is disabled."""
+    codes = frozenset(code for code in CODES if _enabled(config, code))
+    if not codes:
+        return None
+    section = config.section("secrets")
+    allow = tuple(re.compile(pattern) for pattern in section.get("allow", ()))
+    return Options(codes, section.get("entropy-threshold", DEFAULT_THRESHOLD), allow)
+
+
+def _enabled(config: Config, code: str) -> bool:
+    info = registry.info(code)
+    return is_enabled(config, code, info.name, info.default_enabled)
+
+
+def excluded(config: Config, display: str) -> bool:
+    patterns = config.section("secrets").get("exclude", ())
+    if not patterns:
+        return False
+    relative = _relative(config, display)
+    name = os.path.basename(relative)
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in patterns)
+
+
+def _relative(config: Config, display: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(display), config.root).replace(os.sep, "/")
+    except ValueError:
+        return display
+
+
+def is_fixture(path: str) -> bool:
+    parts = path.replace("\\", "/").split("/")
+    name = parts[-1]
+    return bool(FIXTURE_DIRS.intersection(parts[:-1])) or name.startswith("test_") or name.endswith(("_test.py", "conftest.py"))
+
+
+def to_finding(hit: Hit, path: str, line_text: str) -> Finding:
+    rule = registry.info(hit.code)
+    shown = redact(hit.value)
+    where = f" assigned to `{hit.name}`" if hit.name else ""
+    if hit.validated:
+        note = " (checksum valid)" if hit.code in CHECKSUM_CODES else ""
+    else:
+        note = " (checksum does not verify)" if hit.code in CHECKSUM_CODES and hit.value[:3] in {"ghp", "gho", "ghu", "ghs", "ghr", "npm"} else ""
+    message = f"{hit.kind} {shown}{where} is hardcoded{note}"
+    if hit.code == "BST492":
+        message = f"URL embeds the password {shown}"
+    confidence = None
+    if is_fixture(path):
+        confidence = Confidence.LOW
+    elif note.startswith(" (checksum does not"):
+        confidence = Confidence.MEDIUM
+    end = hit.end_column if hit.end_line == hit.line else len(line_text)
+    snippet = (line_text[: hit.column] + shown + line_text[end:])[:200]
+    return Finding(
+        rule=rule,
+        message=message,
+        location=Location(path, hit.line, hit.column, hit.end_line, hit.end_column),
+        snippet=snippet,
+        severity=Severity.parse(hit.severity) if hit.severity else None,
+        confidence=confidence,
+        properties=(*REDACTED, ("secret-kind", hit.kind)),
+    )
+
+
+def findings_in(text: str, kind: str, path: str, options: Options) -> list[Finding]:
+    hits = scan_text(text, kind, options)
+    if not hits:
+        return []
+    lines = text.split("\n")
+    return [to_finding(hit, path, lines[hit.line - 1].rstrip("\r")) for hit in hits]
+
+
+@dataclass(frozen=True, slots=True)
+class PythonSecrets:
+    """Per-file pass: secrets in a Python file, cached with the file's other results."""
+
+    name: str = "secrets"
+
+    def collect(self, context: Context, config: Config) -> FileFacts:
+        options = options_for(config)
+        if options is None or excluded(config, context.path):
+            return FileFacts()
+        return FileFacts(findings=findings_in(context.source.text, "python", context.path, options))
+
+
+@dataclass(frozen=True, slots=True)
+class TextFileSecrets:
+    """Project pass: secrets in every other text file."""
+
+    name: str = "secrets"
+
+    def analyze(self, project: Project) -> ProjectResult:
+        config = project.config
+        options = options_for(config)
+        result = ProjectResult()
+        if options is None:
+            return result
+        cache = _cache(config, options)
+        for item in project.other_files:
+            if files.skip_reason(item.path) or excluded(config, item.display):
+                continue
+            found, diagnostic = _scan_file(item.path, item.display, config, options, cache)
+            result.findings.extend(found)
+            if diagnostic:
+                result.diagnostics.append(diagnostic)
+        return result
+
+
+def _cache(config: Config, options: Options):
+    if not config.cache:
+        return None
+    from bastion import __version__
+    from bastion.engine.cache import Cache, default_directory
+
+    salt = "|".join(
+        ("secrets", __version__, SCANNER_VERSION, ",".join(sorted(options.codes or ())), str(options.threshold),
+         "\x1f".join(p.pattern for p in options.allow))
+    )
+    return Cache(config.cache_dir or default_directory(config.root), salt)
+
+
+def _scan_file(path: str, display: str, config: Config, options: Options, cache) -> tuple[list[Finding], Diagnostic | None]:
+    from bastion.serialize import finding_from_data, finding_to_data
+
+    data, problem = _read(path, display, config.max_file_size)
+    if data is None:
+        return [], problem
+    if files.skip_content(path, data):
+        return [], None
+    key = None
+    if cache is not None:
+        key = cache.key(hashlib.blake2b(data, digest_size=16).hexdigest(), display)
+        cached = cache.get(key)
+        if isinstance(cached, list):
+            try:
+                return [finding_from_data(entry) for entry in cached], None
+            except (KeyError, TypeError, ValueError):
+                pass
+    found = findings_in(files.decode(data), files.kind_of(display), display, options)
+    if cache is not None and key is not None:
+        cache.put(key, [finding_to_data(finding) for finding in found])
+    return found, None
+
+
+def _read(path: str, display: str, cap: int) -> tuple[bytes | None, Diagnostic | None]:
+    """The file's bytes; regular files only (never a FIFO or device behind a symlink), up to the cap."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, None
+        if info.st_size > cap:
+            message = f"not scanned for secrets: {info.st_size} bytes is over the {cap}-byte limit"
+            return None, Diagnostic(display, DiagnosticKind.TOO_LARGE, message, level="note")
+        with open(path, "rb") as handle:
+            return handle.read(cap + 1), None
+    except OSError as error:
+        if error.errno in (40,):  # ELOOP
+            return None, Diagnostic(display, DiagnosticKind.SYMLINK_LOOP, "symlink loop")
+        return None, Diagnostic(display, DiagnosticKind.UNREADABLE, f"cannot read: {error.strerror or error}")
+
+
+def scan_paths(items: Iterable[tuple[str, str]], config: Config) -> list[Finding]:
+    """Secrets in these (path, display) files, Python or not; for `bastion secrets` on single files."""
+    options = options_for(config)
+    found: list[Finding] = []
+    if options is None:
+        return found
+    for path, display in items:
+        if files.skip_reason(path):
+            continue
+        findings, _ = _scan_file(path, display, config, options, None)
+        found.extend(findings)
+    return found
+
+
+FILE_ANALYZER = PythonSecrets()
+PROJECT_ANALYZER = TextFileSecrets()

@@ -1,0 +1,164 @@
+"""The context-aware generic detector: a literal value assigned to a secret-like name.
+
+One set of line patterns covers the assignment syntaxes of Python, .env, INI/CFG, TOML, YAML, JSON,
+shell, Dockerfile `ENV`/`ARG` and Terraform. The name decides whether the value is meant to be
+secret; the value decides whether it is a real one (not a placeholder, reference, hash, UUID or
+public material, and, for keys and tokens, random enough).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bastion.secrets import placeholders
+from bastion.secrets.entropy import looks_random
+
+# Kinds of file, by assignment syntax.
+QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook"})  # bare words are code
+
+# Words that make a name secret-like when they end it (after splitting on _ - . and camelCase).
+_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw"})
+_SECRET_WORDS = frozenset(
+    {"secret", "token", "apikey", "credential", "credentials", "creds", "auth", "authorization",
+     "bearer", "privatekey", "accesskey", "secretkey", "clientsecret", "sessionkey", "masterkey"}
+)
+# `key` alone is too common (dict keys, cache keys); it counts after one of these.
+_KEY_QUALIFIERS = frozenset(
+    {"api", "secret", "private", "access", "signing", "encryption", "encrypt", "master", "auth",
+     "client", "app", "application", "service", "account", "license", "licence", "subscription",
+     "hmac", "jwt", "session", "aes", "crypto", "cipher", "shared", "consumer", "webhook", "storage",
+     "admin", "root", "sas", "write", "deploy", "ingest", "server"}
+)
+# Any of these anywhere in the name: it names something about a secret, not the secret itself.
+_NEUTRAL_WORDS = frozenset(
+    {"public", "pub", "publishable", "id", "ids", "name", "names", "file", "files", "path", "paths",
+     "dir", "url", "uri", "endpoint", "host", "type", "types", "field", "fields", "length", "len",
+     "min", "max", "size", "timeout", "ttl", "expiry", "expires", "expiration", "age", "count",
+     "hash", "hasher", "hashers", "hashed", "digest", "format", "header", "prefix", "suffix",
+     "pattern", "regex", "env", "var", "label", "placeholder", "hint", "help", "policy", "validator",
+     "validators", "reset", "location", "kind", "mode", "version", "method", "class", "model",
+     "backend", "backends", "limit", "param", "parameter", "input", "form", "widget", "template",
+     "message", "msg", "error", "prompt", "text", "title", "description", "doc", "enabled",
+     "required", "strength", "complexity", "rotation", "generator", "provider", "scheme", "algorithm",
+     "alg", "algo", "usage", "index", "position", "pos", "char", "chars", "encoding", "cache",
+     "store", "manager", "handler", "factory", "callback", "view", "views", "regexp",
+     "fingerprint", "reference", "ref", "arn", "kid", "sid", "tokenizer", "tokens", "flag",
+     "flags", "option", "options", "mock"}
+)
+# Dotted or camelCase names are split into lower-case words.
+_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+# NAME <op> VALUE, where NAME may be quoted, and VALUE is quoted or bare.
+_ASSIGNMENT = re.compile(
+    r"""(?P<name>[A-Za-z_][\w.-]{0,80})["']?\]?
+        (?:\s*:\s*[A-Za-z_][\w\[\], .|]*?(?=\s*=))?    # a Python type annotation
+        \s*(?P<op>:=|==|=>|=|:)\s*
+        (?:[rbuRBU]{0,2}(?P<quote>["'`])(?P<quoted>(?:\\.|(?!(?P=quote)).){1,512}?)(?P=quote)
+          |(?P<bare>[^\s"'`#;,{}\[\]()<>]{1,512}))""",
+    re.VERBOSE,
+)
+_DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<name>[A-Za-z_]\w*)\s+(?P<quote>[\"']?)(?P<bare>[^\s\"'=]+)(?P=quote)\s*$")
+_TERRAFORM_VARIABLE = re.compile(r"^\s*variable\s+\"(?P<name>[^\"]+)\"")
+_YAML_NAME = re.compile(r"^\s*-?\s*(?:name|key)\s*:\s*[\"']?(?P<name>[A-Za-z_][\w.-]*)")
+_AUTH_HEADER = re.compile(
+    r"(?i:authorization)[\"']?\s*[:=]\s*[\"']?(?:Bearer|Token|Basic)\s+(?P<secret>[A-Za-z0-9._~+/=-]{16,})"
+)
+# A cheap test that a line may hold a secret-like name at all.
+PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    value: str
+    column: int  # of the value, within the line
+    strength: str  # "password" or "secret"
+
+
+def name_strength(name: str) -> str | None:
+    """'password' or 'secret' when the name says its value is a credential, otherwise None."""
+    words = [word.lower() for word in _WORD_SPLIT.findall(name)]
+    if not words:
+        return None
+    if _NEUTRAL_WORDS.intersection(words) or "_id" in name.lower():
+        return None
+    last = words[-1]
+    joined_tail = "".join(words[-2:])
+    if last in _PASSWORD_WORDS:
+        return "password"
+    if last in _SECRET_WORDS or joined_tail in _SECRET_WORDS:
+        return "secret"
+    if last == "key" and len(words) >= 2 and words[-2] in _KEY_QUALIFIERS:
+        return "secret"
+    if last in {"salt", "pepper"} and len(words) >= 2 and words[-2] in {"secret", "hmac", "signing"}:
+        return "secret"
+    return None
+
+
+def is_real_value(value: str, name: str, strength: str, threshold: float) -> bool:
+    """A literal that is a credential: not a stand-in, and, for keys and tokens, random enough."""
+    if len(value) < (6 if strength == "password" else 8) or len(value) > 512:
+        return False
+    if any(ch.isspace() for ch in value) or placeholders.not_a_secret(value, name):
+        return False
+    if "://" in value or value.startswith(("/", "./", "~/", "http")) or value.endswith((".pem", ".key", ".json", ".txt", ".crt")):
+        return False
+    if re.fullmatch(r"[\d.,:+-]+|[A-Za-z_]+(?:\.[A-Za-z_]\w*)+", value):
+        return False  # a number, or a dotted path such as a module or settings name
+    if value.lower() in name.lower():
+        return False  # `api_key = "api-key"`
+    if strength == "password":
+        return True
+    return looks_random(value, threshold)
+
+
+def _unescape(value: str) -> str:
+    return value.replace('\\"', '"').replace("\\'", "'")
+
+
+def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candidate]:
+    """Secret-like assignments on one line. `hint` names the block a `default =`/`value:` belongs to
+    (a Terraform variable, a Kubernetes env entry)."""
+    bare_allowed = kind not in QUOTED_ONLY
+    docker = _DOCKER_ENV.match(line) if kind == "dockerfile" else None
+    if docker:
+        strength = name_strength(docker.group("name"))
+        if strength:
+            yield Candidate(docker.group("name"), docker.group("bare"), docker.start("bare"), strength)
+        return
+    for match in _ASSIGNMENT.finditer(line):
+        name = match.group("name")
+        if match.group("op") == "=>" and kind == "python":
+            continue
+        strength = name_strength(name)
+        if strength is None and hint and name.lower() in {"default", "value"}:
+            strength = name_strength(hint)
+            name = hint
+        if strength is None:
+            continue
+        if match.group("quoted") is not None:
+            value, column = _unescape(match.group("quoted")), match.start("quoted")
+            if match.group("quote") == "`" or (kind == "python" and line[match.start("quote") - 1 : match.start("quote")] in "fF" and "{" in value):
+                continue  # template literal or f-string: built at run time
+        elif bare_allowed and match.group("bare"):
+            value, column = match.group("bare"), match.start("bare")
+        else:
+            continue
+        yield Candidate(name, value, column, strength)
+    header = _AUTH_HEADER.search(line)
+    if header:
+        yield Candidate("Authorization", header.group("secret"), header.start("secret"), "secret")
+
+
+def block_hint(line: str, kind: str, previous: str | None) -> str | None:
+    """The name a following `default =` (Terraform) or `value:` (YAML env lists) belongs to."""
+    if kind == "terraform":
+        match = _TERRAFORM_VARIABLE.match(line)
+        return match.group("name") if match else previous
+    if kind == "yaml":
+        match = _YAML_NAME.match(line)
+        if match:
+            return match.group("name")
+    return previous if kind == "terraform" else None

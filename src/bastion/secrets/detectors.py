@@ -1,0 +1,266 @@
+"""Provider detectors as data: a pattern with a `secret` group, the literal keywords that must occur
+for the pattern to be worth running, and an optional validator (checksum, structure).
+
+A validator returns True (the value has the provider's structure and a valid checksum: high
+confidence), False (it cannot be that credential: no finding) or None (the shape matches but the
+format has nothing more to check, or the checksum fails: medium confidence).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Validator = Callable[[str], bool | None]
+
+# Characters that continue a base64 or token run: a match touching one of these is a slice of a
+# longer blob (an image, a hash list), not a credential of its own.
+_B = r"(?<![A-Za-z0-9+/_-])"
+_E = r"(?![A-Za-z0-9+/_-])"
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    code: str  # the rule it reports
+    kind: str  # what the value is, for messages: "GitHub personal access token"
+    pattern: re.Pattern[str]  # has a `secret` group
+    keywords: tuple[str, ...]  # at least one must occur in the text (case-sensitive), cheap prefilter
+    validate: Validator | None = None
+    severity: str | None = None  # None: the rule's own; "low" for test-mode keys
+
+
+# -- validators -----------------------------------------------------------------------------------
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_BASE62_LOWER_FIRST = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def base62(number: int, alphabet: str = _BASE62, width: int = 6) -> str:
+    digits = ""
+    while number:
+        number, remainder = divmod(number, 62)
+        digits = alphabet[remainder] + digits
+    return digits.rjust(width, alphabet[0])
+
+
+def crc32_token_checksum(token: str) -> bool | None:
+    """GitHub (and npm) tokens end in six base62 characters: the CRC32 of the random part before
+    them. True when it matches; None when it does not (a mistyped or made-up token)."""
+    body = token.rpartition("_")[2]
+    payload, checksum = body[:-6], body[-6:]
+    crc = zlib.crc32(payload.encode())
+    for alphabet in (_BASE62, _BASE62_LOWER_FIRST):
+        if base62(crc, alphabet) == checksum:
+            return True
+    return None
+
+
+def _b64json(part: str) -> object:
+    padded = part + "=" * (-len(part) % 4)
+    try:
+        return json.loads(base64.urlsafe_b64decode(padded))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+
+
+def jwt_structure(token: str) -> bool | None:
+    """Header and payload must be base64url JSON objects and the header must name an algorithm."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return False
+    header, payload = _b64json(parts[0]), _b64json(parts[1])
+    if not isinstance(header, dict) or "alg" not in header or not isinstance(payload, dict):
+        return False
+    return bool(parts[2])  # unsigned (alg none, empty signature): nothing to forge with it
+
+
+def private_key_body(block: str) -> bool | None:
+    """A PEM/OpenSSH block whose body is real base64, not `...` or a few characters of prose."""
+    lines = [line.strip().strip("\\n\",'") for line in re.split(r"\\n|\n", block)]
+    body = "".join(line for line in lines if line and not line.startswith("-----") and ":" not in line)
+    body = body.replace("\\", "")
+    return len(body) >= 40 and re.fullmatch(r"[A-Za-z0-9+/=\s]+", body) is not None
+
+
+def azure_account_key(value: str) -> bool | None:
+    try:
+        return len(base64.b64decode(value, validate=True)) == 64 or None
+    except binascii.Error:
+        return False
+
+
+def _not_all_lower_hex(value: str) -> bool | None:
+    """Random base62 bodies mix cases and digits; a body of one case only is prose or a name."""
+    body = value.split("_")[-1] if "_" in value else value
+    has_digit = any(ch.isdigit() for ch in body)
+    has_upper = any(ch.isupper() for ch in body)
+    has_lower = any(ch.islower() for ch in body)
+    return None if has_digit + has_upper + has_lower >= 2 else False
+
+
+# -- the table ------------------------------------------------------------------------------------
+
+
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "BST450", "AWS access key id",
+        _re(_B + r"(?P<secret>(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA)[A-Z2-7]{16})" + r"(?![A-Za-z0-9])"),
+        ("AKIA", "ASIA", "ABIA", "ACCA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "AGPA"),
+    ),
+    Detector(
+        "BST450", "AWS secret access key",
+        _re(
+            r"(?i:aws[\w.-]{0,20}?(?:secret|sk)[\w.-]{0,20})[\"']?\s*(?::=|=>|=|:)\s*[\"']?"
+            r"(?P<secret>[A-Za-z0-9/+]{40})" + _E
+        ),
+        ("aws", "AWS", "Aws"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST451", "GitHub token",
+        _re(_B + r"(?P<secret>gh[pousr]_[A-Za-z0-9]{36})" + _E),
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+        crc32_token_checksum,
+    ),
+    Detector(
+        "BST451", "GitHub fine-grained personal access token",
+        _re(_B + r"(?P<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})" + _E),
+        ("github_pat_",),
+    ),
+    Detector(
+        "BST452", "GitLab token",
+        _re(_B + r"(?P<secret>(?:glpat|glptt|gldt|glrt|glsoat|glffct|glcbt|gloas|glimt|glagent)-[A-Za-z0-9_-]{20,64})" + _E),
+        ("glpat-", "glptt-", "gldt-", "glrt-", "glsoat-", "glffct-", "glcbt-", "gloas-", "glimt-", "glagent-"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST452", "GitLab runner registration token",
+        _re(_B + r"(?P<secret>GR1348941[A-Za-z0-9_-]{20})" + _E),
+        ("GR1348941",),
+    ),
+    Detector(
+        "BST453", "Slack token",
+        _re(_B + r"(?P<secret>xox(?:[abposr]|e\.xox[bp])-\d{6,}-[0-9A-Za-z-]{8,})" + _E),
+        ("xox",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST453", "Slack webhook URL",
+        _re(r"(?P<secret>https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,}/[AB][A-Z0-9]{6,}/[A-Za-z0-9]{20,})"),
+        ("hooks.slack.com",),
+    ),
+    Detector(
+        "BST454", "Stripe live secret key",
+        _re(_B + r"(?P<secret>(?:sk|rk)_live_[0-9A-Za-z]{24,247})" + _E),
+        ("sk_live_", "rk_live_"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST454", "Stripe test secret key",
+        _re(_B + r"(?P<secret>(?:sk|rk)_test_[0-9A-Za-z]{24,247})" + _E),
+        ("sk_test_", "rk_test_"),
+        _not_all_lower_hex,
+        severity="low",
+    ),
+    Detector(
+        "BST455", "Google API key",
+        _re(_B + r"(?P<secret>AIza[0-9A-Za-z_-]{35})" + _E),
+        ("AIza",),
+    ),
+    Detector(
+        "BST457", "Azure storage account key",
+        _re(r"AccountKey\s*=\s*(?P<secret>[A-Za-z0-9+/]{86}==)"),
+        ("AccountKey",),
+        azure_account_key,
+    ),
+    Detector(
+        "BST457", "Azure shared access signature",
+        _re(r"[?&;]?\bsv=\d{4}-\d\d-\d\d[^\s\"'<>]*?[&;]sig=(?P<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})"),
+        ("sig=",),
+    ),
+    Detector(
+        "BST458", "Twilio API key",
+        _re(_B + r"(?P<secret>SK[0-9a-f]{32})" + r"(?![A-Za-z0-9])"),
+        ("SK",),
+    ),
+    Detector(
+        "BST458", "Twilio auth token",
+        _re(r"(?i:twilio[\w.-]{0,20}?(?:auth|token)[\w.-]{0,20})[\"']?\s*(?::=|=>|=|:)\s*[\"']?(?P<secret>[0-9a-f]{32})(?![0-9A-Za-z])"),
+        ("twilio", "TWILIO", "Twilio"),
+    ),
+    Detector(
+        "BST459", "SendGrid API key",
+        _re(_B + r"(?P<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})" + _E),
+        ("SG.",),
+    ),
+    Detector(
+        "BST460", "OpenAI API key",
+        _re(_B + r"(?P<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})" + _E),
+        ("T3BlbkFJ",),
+    ),
+    Detector(
+        "BST460", "OpenAI project API key",
+        _re(_B + r"(?P<secret>sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,200})" + _E),
+        ("sk-proj-", "sk-svcacct-", "sk-admin-"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST461", "Anthropic API key",
+        _re(_B + r"(?P<secret>sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,120})" + _E),
+        ("sk-ant-",),
+    ),
+    Detector(
+        "BST462", "PyPI upload token",
+        _re(_B + r"(?P<secret>pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})" + _E),
+        ("pypi-AgE",),
+    ),
+    Detector(
+        "BST463", "npm access token",
+        _re(_B + r"(?P<secret>npm_[A-Za-z0-9]{36})" + _E),
+        ("npm_",),
+        crc32_token_checksum,
+    ),
+    Detector(
+        "BST464", "JSON Web Token",
+        _re(_B + r"(?P<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})" + _E),
+        ("eyJ",),
+        jwt_structure,
+    ),
+    Detector(
+        "BST465", "Hugging Face access token",
+        _re(_B + r"(?P<secret>hf_[A-Za-z]{34})" + _E),
+        ("hf_",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST466", "Telegram bot token",
+        _re(r"(?<![0-9A-Za-z])(?P<secret>\d{8,10}:AA[0-9A-Za-z_-]{33})" + _E),
+        (":AA",),
+    ),
+    Detector(
+        "BST491", "private key",
+        _re(
+            r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
+            r"(?:\\n|\\r|[^-]){40,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"
+        ),
+        ("PRIVATE KEY",),
+        private_key_body,
+    ),
+    Detector(
+        "BST492", "credential URL",
+        _re(
+            r"(?P<url>\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://(?P<user>[^\s:/@'\"<>{}$]{0,64}):"
+            r"(?P<secret>[^\s:/@'\"<>{}]{3,128})@[A-Za-z0-9_.\[\]-]+)"
+        ),
+        ("://",),
+    ),
+)
