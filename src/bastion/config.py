@@ -25,7 +25,7 @@ DEFAULT_EXCLUDES = (
     ".svn",
     ".venv",
     "venv",
-    ".env",
+    ".env/",  # a virtualenv directory; `.env` files hold settings and are scanned for secrets
     "env",
     ".tox",
     ".nox",

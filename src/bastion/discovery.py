@@ -61,7 +61,7 @@ class Excludes:
     every default) by set lookup, name globs by one regular expression, the rest by pathspec."""
 
     def __init__(self, patterns: list[str]) -> None:
-        names, globs, paths = set(), [], []
+        names, dir_names, globs, paths = set(), set(), [], []
         for pattern in patterns:
             bare = pattern.rstrip("/")
             if "/" in bare or pattern.startswith("!"):
@@ -69,13 +69,14 @@ class Excludes:
             elif any(ch in bare for ch in "*?["):
                 globs.append(fnmatch.translate(bare))
             else:
-                names.add(bare)
+                (dir_names if pattern.endswith("/") else names).add(bare)  # `name/`: directories only
         self.names = frozenset(names)
+        self.dir_names = frozenset(dir_names)
         self.globs = re.compile("|".join(globs)) if globs else None
         self.paths = pathspec.GitIgnoreSpec.from_lines(paths) if paths else None
 
     def match(self, name: str, relative: str, is_dir: bool) -> bool:
-        if name in self.names or (self.globs is not None and self.globs.match(name)):
+        if name in self.names or (is_dir and name in self.dir_names) or (self.globs is not None and self.globs.match(name)):
             return True
         if self.paths is None:
             return False
