@@ -69,7 +69,7 @@ def is_fixture(path: str) -> bool:
     return bool(FIXTURE_DIRS.intersection(parts[:-1])) or name.startswith("test_") or name.endswith(("_test.py", "conftest.py"))
 
 
-def to_finding(hit: Hit, path: str, line_text: str) -> Finding:
+def to_finding(hit: Hit, path: str, line_text: str, fixture: bool) -> Finding:
     rule = registry.info(hit.code)
     shown = redact(hit.value)
     where = f" assigned to `{hit.name}`" if hit.name else ""
@@ -81,7 +81,7 @@ def to_finding(hit: Hit, path: str, line_text: str) -> Finding:
     if hit.code == "BST492":
         message = f"URL embeds the password {shown}"
     confidence = None
-    if is_fixture(path):
+    if fixture:
         confidence = Confidence.LOW
     elif note.startswith(" (checksum does not"):
         confidence = Confidence.MEDIUM
@@ -98,12 +98,13 @@ def to_finding(hit: Hit, path: str, line_text: str) -> Finding:
     )
 
 
-def findings_in(text: str, kind: str, path: str, options: Options) -> list[Finding]:
+def findings_in(text: str, kind: str, path: str, options: Options, config: Config) -> list[Finding]:
     hits = scan_text(text, kind, options)
     if not hits:
         return []
     lines = text.split("\n")
-    return [to_finding(hit, path, lines[hit.line - 1].rstrip("\r")) for hit in hits]
+    fixture = is_fixture(_relative(config, path))  # relative to the project: a project under tests/ is not a fixture
+    return [to_finding(hit, path, lines[hit.line - 1].rstrip("\r"), fixture) for hit in hits]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ class PythonSecrets:
         options = options_for(config)
         if options is None or excluded(config, context.path):
             return FileFacts()
-        return FileFacts(findings=findings_in(context.source.text, "python", context.path, options))
+        return FileFacts(findings=findings_in(context.source.text, "python", context.path, options, config))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def _scan_file(path: str, display: str, config: Config, options: Options, cache)
                 return [finding_from_data(entry) for entry in cached], None
             except (KeyError, TypeError, ValueError):
                 pass
-    found = findings_in(files.decode(data), files.kind_of(display), display, options)
+    found = findings_in(files.decode(data), files.kind_of(display), display, options, config)
     if cache is not None and key is not None:
         cache.put(key, [finding_to_data(finding) for finding in found])
     return found, None

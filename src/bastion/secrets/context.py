@@ -42,7 +42,7 @@ _NEUTRAL_WORDS = frozenset(
      "backend", "backends", "limit", "param", "parameter", "input", "form", "widget", "template",
      "message", "msg", "error", "prompt", "text", "title", "description", "doc", "enabled",
      "required", "strength", "complexity", "rotation", "generator", "provider", "scheme", "algorithm",
-     "alg", "algo", "usage", "index", "position", "pos", "char", "chars", "encoding", "cache",
+     "alg", "algo", "usage", "char", "chars", "encoding", "cache",
      "store", "manager", "handler", "factory", "callback", "view", "views", "regexp",
      "fingerprint", "reference", "ref", "arn", "kid", "sid", "tokenizer", "tokens", "flag",
      "flags", "option", "options", "mock"}
@@ -65,8 +65,10 @@ _YAML_NAME = re.compile(r"^\s*-?\s*(?:name|key)\s*:\s*[\"']?(?P<name>[A-Za-z_][\
 _AUTH_HEADER = re.compile(
     r"(?i:authorization)[\"']?\s*[:=]\s*[\"']?(?:Bearer|Token|Basic)\s+(?P<secret>[A-Za-z0-9._~+/=-]{16,})"
 )
+# `curl -u user:password`, `wget --user=... --password=...` style credentials on a command line.
+_CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
 # A cheap test that a line may hold a secret-like name at all.
-PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer")
+PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-u\s|--user\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,10 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
     header = _AUTH_HEADER.search(line)
     if header:
         yield Candidate("Authorization", header.group("secret"), header.start("secret"), "secret")
+    if kind != "python":
+        command = _CLI_USER.search(line)
+        if command:
+            yield Candidate("--user", command.group("secret"), command.start("secret"), "password")
 
 
 def block_hint(line: str, kind: str, previous: str | None) -> str | None:

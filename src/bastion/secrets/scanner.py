@@ -7,7 +7,7 @@ import bisect
 import json
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bastion.secrets import context, placeholders
 from bastion.secrets.detectors import DETECTORS, Detector
@@ -75,7 +75,24 @@ def scan_text(text: str, kind: str, options: Options | None = None) -> list[Hit]
                 continue
             hits.append(hit)
     hits.sort(key=lambda hit: (hit.line, hit.column, hit.code))
-    return hits
+    return _pair_aws_secrets(hits)
+
+
+_AWS_SECRET_SHAPE = re.compile(r"[A-Za-z0-9/+]{40}")
+
+
+def _pair_aws_secrets(hits: list[Hit]) -> list[Hit]:
+    """A 40-character base64 secret a few lines from an AWS access key id is that key's secret
+    (`access_key`/`secret_key` in a Terraform provider block, a credentials file)."""
+    key_lines = [hit.line for hit in hits if hit.kind == "AWS access key id"]
+    if not key_lines:
+        return hits
+    paired = []
+    for hit in hits:
+        if hit.code == GENERIC_CODE and _AWS_SECRET_SHAPE.fullmatch(hit.value) and any(abs(hit.line - line) <= 5 for line in key_lines):
+            hit = replace(hit, code="BST450", kind="AWS secret access key")
+        paired.append(hit)
+    return paired
 
 
 def _overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
@@ -105,6 +122,8 @@ def _provider_hit(detector: Detector, code: str, match: re.Match[str], lines: _L
     if code == "BST492":
         if placeholders.is_placeholder(value) or _url_is_example(match):
             return None
+    elif code in (PRIVATE_KEY_CODE, SERVICE_ACCOUNT_CODE):
+        pass  # the validator judges the body; the armour lines would read as a placeholder
     elif placeholders.is_placeholder(value) or placeholders.is_public(value):
         return None
     verdict = detector.validate(value) if detector.validate else None
@@ -133,7 +152,7 @@ def _generic_hits(text: str, lines: _Lines, kind: str, options: Options) -> Iter
         line_kind = kind
         if kind == "notebook":
             line, line_kind = _notebook_line(line), "python"
-        if not stateful or context.PREFILTER.search(line):
+        if not stateful or hint or context.PREFILTER.search(line):
             for candidate in context.candidates(line, line_kind, hint):
                 if options.allowed(candidate.value):
                     continue
