@@ -303,10 +303,12 @@ class Context:
         self.names.bind_target(node.target, None)
 
     def _visit_with(self, node: ast.With | ast.AsyncWith) -> None:
-        self._visit_children(node)
+        # `as` names are bound before the body runs, so the body sees them (`with Session() as s: s.get(...)`).
+        self._visit_all(node, node.items)
         for item in node.items:
             if item.optional_vars is not None:
                 self.names.bind_target(item.optional_vars, item.context_expr)
+        self._visit_all(node, node.body)
 
 
 _SPECIAL = {
