@@ -195,6 +195,8 @@ def main() -> int:
         target = CORPUS / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    # The corpus holds test-looking files that must never be collected by pytest.
+    (CORPUS / "conftest.py").write_text('collect_ignore_glob = ["*"]\n', encoding="utf-8")
     expected.sort(key=lambda e: (e["file"], e["line"]))
     (CORPUS / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
     (CORPUS / "decoys.json").write_text(json.dumps(decoys, indent=1) + "\n", encoding="utf-8")
