@@ -73,8 +73,8 @@ def commands(tree: Path, jobs: int) -> dict[str, list[str]]:
     bastion = tool("bastion") or "bastion"
     found = {
         "bare parse (1 process)": [sys.executable, "-c", BARE_PARSE, str(tree)],
-        "bastion check (cold)": [bastion, "check", str(tree), "--no-cache", "-j", str(jobs), "-q", "--exit-zero", "--no-progress"],
-        "bastion check (cached)": [bastion, "check", str(tree), "-j", str(jobs), "-q", "--exit-zero", "--no-progress"],
+        "bastion check (cold)": [bastion, "check", str(tree), "--isolated", "--no-cache", "-j", str(jobs), "-q", "--exit-zero", "--no-progress"],
+        "bastion check (cached)": [bastion, "check", str(tree), "--isolated", "-j", str(jobs), "-q", "--exit-zero", "--no-progress"],
     }
     if tool("bandit"):
         found["bandit -r"] = [tool("bandit"), "-r", str(tree), "-q", "-f", "json", "-o", os.devnull]

@@ -76,3 +76,11 @@ def test_explicit_config_file(tmp_path: Path) -> None:
     assert code == 0 and report["findings"] == []
     code, _, err = run_cli("check", str(tmp_path), "--config", str(tmp_path / "nope.toml"))
     assert code == 2 and "not found" in err
+
+
+def test_isolated_ignores_configuration_files(tmp_path: Path) -> None:
+    write_project(tmp_path, {"pyproject.toml": "[tool.bastion]\nextend-exclude = ['vendor']\nignore = ['BST202']\n", "vendor/a.py": CODE})
+    _, report = run_json("check", str(tmp_path))
+    assert report["findings"] == []
+    _, report = run_json("check", str(tmp_path), "--isolated")
+    assert {f["code"] for f in report["findings"]} == {"BST202", "BST204"}

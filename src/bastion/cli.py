@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--max-file-size", type=int, help="skip Python files larger than this many bytes")
     behaviour = check.add_argument_group("behaviour")
     behaviour.add_argument("--config", type=Path, help="read settings from this file instead of searching upward")
+    behaviour.add_argument("--isolated", action="store_true", help="ignore configuration files; use defaults and flags only")
     behaviour.add_argument("--fail-on", help="lowest severity that makes the exit code 1 (or 'none')")
     behaviour.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     behaviour.add_argument("--honor-nosec", action="store_true", default=None, help="honour Bandit's '# nosec' comments")
@@ -145,7 +146,12 @@ def load_config(options: argparse.Namespace):
 
     paths = options.paths or [Path(".")]
     try:
-        config = load_config_file(paths, getattr(options, "config", None))
+        if getattr(options, "isolated", False):
+            from bastion.config import default_for
+
+            config = default_for(paths)
+        else:
+            config = load_config_file(paths, getattr(options, "config", None))
         overrides = _config_overrides(options)
         config = config.with_overrides(**overrides)
     except ConfigError as error:

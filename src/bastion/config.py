@@ -258,10 +258,16 @@ def load(targets: list[Path], explicit: Path | None = None) -> Config:
     start = targets[0] if targets else Path.cwd()
     found = find_config_file(start)
     if found is None:
-        root = start.resolve() if start.is_dir() else start.resolve().parent
-        return Config(root=_project_root(root))
+        return default_for(targets)
     origin, table = found
     return parse_table(table, origin, origin.parent)
+
+
+def default_for(targets: list[Path]) -> Config:
+    """Defaults only, rooted at the repository (or directory) of the first target."""
+    start = targets[0] if targets else Path.cwd()
+    directory = start.resolve() if start.is_dir() else start.resolve().parent
+    return Config(root=_project_root(directory))
 
 
 def _project_root(directory: Path) -> Path:
