@@ -1,0 +1,22 @@
+"""Where the advisory database lives: the user cache directory, or BASTION_CACHE_DIR."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CACHE_ENV = "BASTION_CACHE_DIR"
+DATABASE_NAME = "advisories.sqlite3"
+
+
+def cache_directory() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("bastion", appauthor=False))
+
+
+def default_database_path() -> Path:
+    return cache_directory() / DATABASE_NAME

@@ -1,0 +1,69 @@
+"""The dependency audit as a project pass of `bastion check`: offline, against the local database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bastion.deps.advisories.database import AdvisoryDatabase, DatabaseError
+from bastion.deps.advisories.location import default_database_path
+from bastion.deps.collect import manifest_paths, parse_manifests
+from bastion.deps.run import run
+from bastion.engine.analysis import Project, ProjectResult
+from bastion.model import Diagnostic, DiagnosticKind
+
+
+def database_path(project: Project) -> Path:
+    configured = project.config.section("deps").get("database")
+    if configured is None:
+        return default_database_path()
+    return configured if Path(configured).is_absolute() else project.root / configured
+
+
+class DependencyAnalyzer:
+    name = "dependencies"
+
+    def cache_token(self, project: Project) -> str:
+        path = database_path(project)
+        try:
+            status = os.stat(path)
+        except OSError:
+            return f"{path}:missing"
+        return f"{path}:{status.st_size}:{status.st_mtime_ns}"
+
+    def analyze(self, project: Project) -> ProjectResult:
+        paths = manifest_paths(((f.path, f.display) for f in project.other_files), project.explicit_paths)
+        if not paths:
+            return ProjectResult()
+        manifests = parse_manifests(paths)
+        result = ProjectResult()
+        database = None
+        try:
+            database = AdvisoryDatabase(database_path(project))
+        except DatabaseError as error:
+            message = f"dependencies not checked for vulnerabilities: {error}"
+            result.diagnostics.append(Diagnostic("", DiagnosticKind.SKIPPED, message, level="note"))
+        settings = project.config.section("deps")
+        try:
+            outcome = run(
+                manifests, database, project.root,
+                report_unpinned=settings.get("report-unpinned", True),
+                ignored=settings.get("ignore-vulnerabilities", ()),
+            )
+        finally:
+            if database is not None:
+                database.close()
+        result.findings.extend(outcome.findings)
+        result.diagnostics.extend(outcome.diagnostics)
+        status = database.status() if database is not None else None
+        result.extras["dependencies"] = {
+            "database": None if status is None else {
+                "source": status.source, "built_at": status.built_at.isoformat(), "advisories": status.advisories,
+            },
+            "targets": list(outcome.targets),
+            "packages": outcome.table(),
+        }
+        return result
+
+
+PROJECT_ANALYZER = DependencyAnalyzer()

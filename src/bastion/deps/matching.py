@@ -1,0 +1,102 @@
+"""OSV matching for the PyPI ecosystem: ECOSYSTEM ranges and explicit version lists, PEP 440 order.
+
+An `affected[]` entry affects a version when the version is in its `versions` list or inside one of
+its ECOSYSTEM ranges. A range is evaluated as the OSV specification describes: events sorted by
+version (`introduced: "0"` first), `introduced` opens, `fixed` closes before itself, `last_affected`
+closes after itself; `limit` events bound the range from above. GIT ranges name commits, not
+releases, and are ignored for PyPI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from packaging.utils import canonicalize_version
+from packaging.version import InvalidVersion, Version
+
+Event = tuple[str, str]  # ("introduced" | "fixed" | "last_affected" | "limit", version)
+
+
+@lru_cache(maxsize=65536)
+def parse_version(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except (InvalidVersion, TypeError):
+        return None
+
+
+@lru_cache(maxsize=65536)
+def normal_version(text: str) -> str:
+    """The canonical spelling used to compare against explicit `versions` lists."""
+    try:
+        return canonicalize_version(text)
+    except (InvalidVersion, TypeError):
+        return text.strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Affected:
+    """One `affected[]` entry of one advisory, reduced to what matching needs."""
+
+    advisory_id: str
+    ranges: tuple[tuple[Event, ...], ...]
+    versions: frozenset[str]  # canonical spellings
+
+    def affects(self, version: Version) -> bool:
+        if normal_version(str(version)) in self.versions:
+            return True
+        return any(range_affects(events, version) for events in self.ranges)
+
+    def fixed_versions(self) -> list[Version]:
+        found = (parse_version(value) for events in self.ranges for kind, value in events if kind == "fixed")
+        return [v for v in found if v is not None]
+
+
+def _event_order(event: Event) -> tuple[int, Version]:
+    kind, value = event
+    if kind == "introduced" and value == "0":
+        return (0, Version("0"))
+    version = parse_version(value)
+    return (1, version if version is not None else Version("0"))
+
+
+def range_affects(events: Sequence[Event], version: Version) -> bool:
+    limits = [parse_version(value) for kind, value in events if kind == "limit"]
+    if any(limit is not None and version >= limit for limit in limits):
+        return False
+    affected = False
+    for kind, value in sorted((e for e in events if e[0] != "limit"), key=_event_order):
+        bound = Version("0") if value == "0" else parse_version(value)
+        if bound is None:
+            continue
+        if kind == "introduced" and version >= bound:
+            affected = True
+        elif (kind == "fixed" and version >= bound) or (kind == "last_affected" and version > bound):
+            affected = False
+    return affected
+
+
+def smallest_fix_above(version: Version, entries: Iterable[Affected]) -> Version | None:
+    """The smallest `fixed` version above `version` across the advisory's entries, if any."""
+    candidates = [fixed for entry in entries for fixed in entry.fixed_versions() if fixed > version]
+    return min(candidates) if candidates else None
+
+
+def ecosystem_ranges(ranges: object) -> tuple[tuple[Event, ...], ...]:
+    """The ECOSYSTEM (and SEMVER) ranges of an OSV `ranges` array as event tuples; GIT ranges dropped."""
+    result = []
+    for item in ranges if isinstance(ranges, list) else []:
+        if not isinstance(item, dict) or item.get("type") not in {"ECOSYSTEM", "SEMVER"}:
+            continue
+        events = []
+        for event in item.get("events") or []:
+            if isinstance(event, dict):
+                for kind in ("introduced", "fixed", "last_affected", "limit"):
+                    value = event.get(kind)
+                    if isinstance(value, str):
+                        events.append((kind, value))
+        if events:
+            result.append(tuple(events))
+    return tuple(result)
