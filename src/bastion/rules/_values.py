@@ -101,3 +101,25 @@ def _is_constant_bytes(node: ast.expr) -> bool:
         if isinstance(func, ast.Attribute) and func.attr == "encode":
             return isinstance(func.value, ast.Constant) and isinstance(func.value.value, str)
     return False
+
+
+class Span:
+    """A location-bearing stand-in for part of a node, for `ctx.finding`."""
+
+    def __init__(self, lineno: int, col_offset: int, end_lineno: int, end_col_offset: int) -> None:
+        self.lineno, self.col_offset, self.end_lineno, self.end_col_offset = lineno, col_offset, end_lineno, end_col_offset
+
+
+_STRING_PREFIX = re.compile(r"^[rRbBuU]{0,2}('''|\"\"\"|'|\")")
+
+
+def string_content(ctx: Context, node: ast.Constant) -> ast.AST | Span:
+    """The span of a one-line string literal's characters inside its quotes (where secret scanners
+    report a value, so both reports of one value fall on the same location), else the node."""
+    if node.lineno != node.end_lineno or node.end_col_offset is None:
+        return node
+    match = _STRING_PREFIX.match(ctx.source.segment(node))
+    if match is None:
+        return node
+    quote = len(match.group(1))
+    return Span(node.lineno, node.col_offset + match.end(), node.lineno, node.end_col_offset - quote)
