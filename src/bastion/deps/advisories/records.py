@@ -9,6 +9,7 @@ from packaging.utils import canonicalize_name
 
 from bastion.deps.cvss import base_score, severity_for_label, severity_for_score
 from bastion.deps.matching import Affected, ecosystem_ranges, normal_version
+from bastion.deps.model import Advisory
 from bastion.model import Severity
 
 MAX_DETAILS = 4000
@@ -56,3 +57,22 @@ def package_entries(record: dict[str, Any]) -> list[PackageEntry]:
         ranges = ecosystem_ranges(affected.get("ranges"))
         entries.append(PackageEntry(canonicalize_name(name), Affected(record["id"], ranges, versions)))
     return entries
+
+
+def advisory_for_package(record: dict[str, Any], name: str) -> Advisory:
+    """The record as an `Advisory` about one package (canonical name): its fixed versions for it."""
+    score, severity, vectors = score_and_severity(record)
+    fixed = [
+        value
+        for entry in package_entries(record)
+        if entry.name == name
+        for events in entry.affected.ranges
+        for kind, value in events
+        if kind == "fixed"
+    ]
+    aliases = tuple(a for a in record.get("aliases") or [] if isinstance(a, str) and a != record.get("id"))
+    return Advisory(
+        str(record.get("id")), aliases, str(record.get("summary") or ""), str(record.get("details") or "")[:MAX_DETAILS],
+        severity, score, vectors, tuple(dict.fromkeys(fixed)), str(record.get("published", "")),
+        str(record.get("modified", "")), references(record),
+    )
