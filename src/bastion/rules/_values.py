@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from bastion.engine.astutil import is_literal
+from bastion.engine.astutil import argument, is_literal, keyword
 from bastion.engine.context import Context
 
 _PLACEHOLDER_WORDS = frozenset(
@@ -123,3 +123,21 @@ def string_content(ctx: Context, node: ast.Constant) -> ast.AST | Span:
         return node
     quote = len(match.group(1))
     return Span(node.lineno, node.col_offset + match.end(), node.lineno, node.end_col_offset - quote)
+
+
+_ENV_GETTERS = ("environ.get", "getenv", "env", "config", "env.str", "environ.setdefault")
+
+
+def literal_fallback(value: ast.expr) -> ast.Constant | None:
+    """`os.environ.get("SECRET_KEY", "literal")`, `env("SECRET_KEY", default="literal")`, ..."""
+    if not isinstance(value, ast.Call):
+        return None
+    spelled = ast.unparse(value.func)
+    if not spelled.endswith(_ENV_GETTERS):
+        return None
+    default = keyword(value, "default")
+    if default is None and spelled.endswith(("environ.get", "getenv", "environ.setdefault")):
+        default = argument(value, 1)
+    if isinstance(default, ast.Constant) and isinstance(default.value, str):
+        return default
+    return None

@@ -7,11 +7,10 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from bastion.engine.astutil import argument, keyword
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
 from bastion.rules._django import DjangoSettings, django_settings
-from bastion.rules._values import is_placeholder, redacted, string_content
+from bastion.rules._values import is_placeholder, literal_fallback, redacted, string_content
 from bastion.rules.registry import rule
 
 _ROLE_SEVERITY = {"development": Severity.LOW, "base": Severity.MEDIUM}
@@ -62,24 +61,6 @@ def django_debug_enabled(tree: ast.Module, ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(settings.statements["DEBUG"], f"`DEBUG = True`{where} shows stack traces and settings to visitors", severity=_ROLE_SEVERITY.get(settings.role))
 
 
-_ENV_GETTERS = ("environ.get", "getenv", "env", "config", "env.str", "environ.setdefault")
-
-
-def _literal_fallback(ctx: Context, value: ast.expr) -> ast.Constant | None:
-    """`os.environ.get("SECRET_KEY", "literal")`, `env("SECRET_KEY", default="literal")`, ..."""
-    if not isinstance(value, ast.Call):
-        return None
-    spelled = ast.unparse(value.func)
-    if not spelled.endswith(_ENV_GETTERS):
-        return None
-    default = keyword(value, "default")
-    if default is None and spelled.endswith(("environ.get", "getenv", "environ.setdefault")):
-        default = argument(value, 1)
-    if isinstance(default, ast.Constant) and isinstance(default.value, str):
-        return default
-    return None
-
-
 @rule(
     "BST341",
     "django-hardcoded-secret-key",
@@ -122,7 +103,7 @@ def django_hardcoded_secret_key(tree: ast.Module, ctx: Context) -> Iterator[Find
     value = settings.values.get("SECRET_KEY") if settings else None
     if settings is None or value is None:
         return
-    fallback = _literal_fallback(ctx, value)
+    fallback = literal_fallback(value)
     literal = fallback or value
     if not isinstance(literal, ast.Constant) or not isinstance(literal.value, str) or is_placeholder(literal.value):
         return
