@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bastion.secrets import placeholders
-from bastion.secrets.entropy import looks_random
+from bastion.secrets.entropy import character_classes, looks_random
 
 # Kinds of file, by assignment syntax.
-QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook"})  # bare words are code
+QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook", "code", "text"})  # bare words are code
 
 # Words that make a name secret-like when they end it (after splitting on _ - . and camelCase).
 _PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw"})
@@ -69,6 +69,12 @@ _AUTH_HEADER = re.compile(
 _CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
 # A cheap test that a line may hold a secret-like name at all.
 PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-u\s|--user\b")
+# The same words for `str.find` over lower-cased text, and what must follow one of them for the
+# line to be worth parsing: the rest of a name, an optional closing quote, and an assignment.
+NAME_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "bearer", "--user", " -u ")
+ALWAYS_WORDS = frozenset({"bearer", "--user", " -u "})
+FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:)")
+FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,22 +85,27 @@ class Candidate:
     strength: str  # "password" or "secret"
 
 
+def words(name: str) -> list[str]:
+    """`dbPassword`, `DB_PASSWORD`, `db.password` -> ['db', 'password']."""
+    return [word.lower() for word in _WORD_SPLIT.findall(name)]
+
+
 def name_strength(name: str) -> str | None:
     """'password' or 'secret' when the name says its value is a credential, otherwise None."""
-    words = [word.lower() for word in _WORD_SPLIT.findall(name)]
-    if not words:
+    parts = words(name)
+    if not parts:
         return None
-    if _NEUTRAL_WORDS.intersection(words) or "_id" in name.lower():
+    if _NEUTRAL_WORDS.intersection(parts) or "_id" in name.lower():
         return None
-    last = words[-1]
-    joined_tail = "".join(words[-2:])
+    last = parts[-1]
+    joined_tail = "".join(parts[-2:])
     if last in _PASSWORD_WORDS:
         return "password"
     if last in _SECRET_WORDS or joined_tail in _SECRET_WORDS:
         return "secret"
-    if last == "key" and len(words) >= 2 and words[-2] in _KEY_QUALIFIERS:
+    if last == "key" and len(parts) >= 2 and parts[-2] in _KEY_QUALIFIERS:
         return "secret"
-    if last in {"salt", "pepper"} and len(words) >= 2 and words[-2] in {"secret", "hmac", "signing"}:
+    if last in {"salt", "pepper"} and len(parts) >= 2 and parts[-2] in {"secret", "hmac", "signing"}:
         return "secret"
     return None
 
@@ -113,6 +124,9 @@ def is_real_value(value: str, name: str, strength: str, threshold: float) -> boo
         return False  # `api_key = "api-key"`
     if strength == "password":
         return True
+    has_digit = any(ch.isdigit() for ch in value)
+    if not has_digit and character_classes(value) < 3:
+        return False  # words and identifiers (`_auth_user_id`, `sessionKeyName`), not generated keys
     return looks_random(value, threshold)
 
 

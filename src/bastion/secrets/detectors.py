@@ -112,155 +112,200 @@ def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 DETECTORS: tuple[Detector, ...] = (
     Detector(
-        "BST450", "AWS access key id",
-        _re(_B + r"(?P<secret>(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA)[A-Z2-7]{16})" + r"(?![A-Za-z0-9])"),
-        ("AKIA", "ASIA", "ABIA", "ACCA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "AGPA"),
+        "BST450",
+        "AWS access key id",
+        # Access key ids only: AIDA/AROA/... prefixes name users and roles, they grant nothing.
+        _re(_B + r"(?P<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})" + r"(?![A-Za-z0-9])"),
+        ("AKIA", "ASIA", "ABIA", "ACCA"),
     ),
     Detector(
-        "BST450", "AWS secret access key",
-        _re(
-            r"(?i:aws[\w.-]{0,20}?(?:secret|sk)[\w.-]{0,20})[\"']?\s*(?::=|=>|=|:)\s*[\"']?"
-            r"(?P<secret>[A-Za-z0-9/+]{40})" + _E
-        ),
-        ("aws", "AWS", "Aws"),
-        _not_all_lower_hex,
-    ),
-    Detector(
-        "BST451", "GitHub token",
+        "BST451",
+        "GitHub token",
         _re(_B + r"(?P<secret>gh[pousr]_[A-Za-z0-9]{36})" + _E),
         ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
         crc32_token_checksum,
     ),
     Detector(
-        "BST451", "GitHub fine-grained personal access token",
+        "BST451",
+        "GitHub fine-grained personal access token",
         _re(_B + r"(?P<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})" + _E),
         ("github_pat_",),
     ),
     Detector(
-        "BST452", "GitLab token",
-        _re(_B + r"(?P<secret>(?:glpat|glptt|gldt|glrt|glsoat|glffct|glcbt|gloas|glimt|glagent)-[A-Za-z0-9_-]{20,64})" + _E),
+        "BST452",
+        "GitLab token",
+        _re(
+            _B
+            + r"(?P<secret>(?:glpat|glptt|gldt|glrt|glsoat|glffct|glcbt|gloas|glimt|glagent)-[A-Za-z0-9_-]{20,64})"
+            + _E
+        ),
         ("glpat-", "glptt-", "gldt-", "glrt-", "glsoat-", "glffct-", "glcbt-", "gloas-", "glimt-", "glagent-"),
         _not_all_lower_hex,
     ),
     Detector(
-        "BST452", "GitLab runner registration token",
+        "BST452",
+        "GitLab runner registration token",
         _re(_B + r"(?P<secret>GR1348941[A-Za-z0-9_-]{20})" + _E),
         ("GR1348941",),
     ),
     Detector(
-        "BST453", "Slack token",
+        "BST453",
+        "Slack token",
         _re(_B + r"(?P<secret>xox(?:[abposr]|e\.xox[bp])-\d{6,}-[0-9A-Za-z-]{8,})" + _E),
         ("xox",),
         _not_all_lower_hex,
     ),
     Detector(
-        "BST453", "Slack webhook URL",
-        _re(r"(?P<secret>https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,}/[AB][A-Z0-9]{6,}/[A-Za-z0-9]{20,})"),
+        "BST453",
+        "Slack webhook URL",
+        _re(
+            r"(?P<secret>https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,}/[AB][A-Z0-9]{6,}/[A-Za-z0-9]{20,})"
+        ),
         ("hooks.slack.com",),
     ),
     Detector(
-        "BST454", "Stripe live secret key",
+        "BST454",
+        "Stripe live secret key",
         _re(_B + r"(?P<secret>(?:sk|rk)_live_[0-9A-Za-z]{24,247})" + _E),
         ("sk_live_", "rk_live_"),
         _not_all_lower_hex,
     ),
     Detector(
-        "BST454", "Stripe test secret key",
+        "BST454",
+        "Stripe test secret key",
         _re(_B + r"(?P<secret>(?:sk|rk)_test_[0-9A-Za-z]{24,247})" + _E),
         ("sk_test_", "rk_test_"),
         _not_all_lower_hex,
         severity="low",
     ),
     Detector(
-        "BST455", "Google API key",
+        "BST455",
+        "Google API key",
         _re(_B + r"(?P<secret>AIza[0-9A-Za-z_-]{35})" + _E),
         ("AIza",),
     ),
     Detector(
-        "BST457", "Azure storage account key",
+        "BST457",
+        "Azure storage account key",
         _re(r"AccountKey\s*=\s*(?P<secret>[A-Za-z0-9+/]{86}==)"),
         ("AccountKey",),
         azure_account_key,
     ),
     Detector(
-        "BST457", "Azure shared access signature",
+        "BST457",
+        "Azure shared access signature",
         _re(r"[?&;]?\bsv=\d{4}-\d\d-\d\d[^\s\"'<>]*?[&;]sig=(?P<secret>[A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})"),
         ("sig=",),
     ),
     Detector(
-        "BST458", "Twilio API key",
+        "BST458",
+        "Twilio API key",
         _re(_B + r"(?P<secret>SK[0-9a-f]{32})" + r"(?![A-Za-z0-9])"),
         ("SK",),
     ),
     Detector(
-        "BST458", "Twilio auth token",
-        _re(r"(?i:twilio[\w.-]{0,20}?(?:auth|token)[\w.-]{0,20})[\"']?\s*(?::=|=>|=|:)\s*[\"']?(?P<secret>[0-9a-f]{32})(?![0-9A-Za-z])"),
-        ("twilio", "TWILIO", "Twilio"),
-    ),
-    Detector(
-        "BST459", "SendGrid API key",
+        "BST459",
+        "SendGrid API key",
         _re(_B + r"(?P<secret>SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})" + _E),
         ("SG.",),
     ),
     Detector(
-        "BST460", "OpenAI API key",
+        "BST460",
+        "OpenAI API key",
         _re(_B + r"(?P<secret>sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})" + _E),
         ("T3BlbkFJ",),
     ),
     Detector(
-        "BST460", "OpenAI project API key",
+        "BST460",
+        "OpenAI project API key",
         _re(_B + r"(?P<secret>sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,200})" + _E),
         ("sk-proj-", "sk-svcacct-", "sk-admin-"),
         _not_all_lower_hex,
     ),
     Detector(
-        "BST461", "Anthropic API key",
+        "BST461",
+        "Anthropic API key",
         _re(_B + r"(?P<secret>sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_-]{80,120})" + _E),
         ("sk-ant-",),
     ),
     Detector(
-        "BST462", "PyPI upload token",
+        "BST462",
+        "PyPI upload token",
         _re(_B + r"(?P<secret>pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})" + _E),
         ("pypi-AgE",),
     ),
     Detector(
-        "BST463", "npm access token",
+        "BST463",
+        "npm access token",
         _re(_B + r"(?P<secret>npm_[A-Za-z0-9]{36})" + _E),
         ("npm_",),
         crc32_token_checksum,
     ),
     Detector(
-        "BST464", "JSON Web Token",
+        "BST464",
+        "JSON Web Token",
         _re(_B + r"(?P<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})" + _E),
         ("eyJ",),
         jwt_structure,
     ),
     Detector(
-        "BST465", "Hugging Face access token",
+        "BST465",
+        "Hugging Face access token",
         _re(_B + r"(?P<secret>hf_[A-Za-z]{34})" + _E),
         ("hf_",),
         _not_all_lower_hex,
     ),
     Detector(
-        "BST466", "Telegram bot token",
+        "BST466",
+        "Telegram bot token",
         _re(r"(?<![0-9A-Za-z])(?P<secret>\d{8,10}:AA[0-9A-Za-z_-]{33})" + _E),
         (":AA",),
     ),
-    Detector(
-        "BST491", "private key",
-        _re(
-            r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
-            r"(?:\\n|\\r|[^-]){40,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"
-        ),
-        ("PRIVATE KEY",),
-        private_key_body,
+)
+
+# Multi-line or context-anchored detectors, run over the text rather than over single tokens.
+PRIVATE_KEY = Detector(
+    "BST491",
+    "private key",
+    _re(
+        r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
+        r"(?:\\n|\\r|[^-]){40,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"
     ),
-    Detector(
-        "BST492", "credential URL",
-        _re(
-            r"(?P<url>\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://(?P<user>[^\s:/@'\"<>{}$]{0,64}):"
-            r"(?P<secret>[^\s:/@'\"<>{}]{3,128})@[A-Za-z0-9_.\[\]-]+)"
-        ),
-        ("://",),
+    ("PRIVATE KEY",),
+    private_key_body,
+)
+CREDENTIAL_URL = Detector(
+    "BST492",
+    "credential URL",
+    _re(
+        r"(?P<url>\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://(?P<user>[^\s:/@'\"<>{}$]{0,64}):"
+        r"(?P<secret>[^\s:/@'\"<>{}]{3,128})@[A-Za-z0-9_.\[\]-]+)"
+    ),
+    ("://",),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedDetector:
+    """A provider credential recognised by the name it is assigned to and the value's shape (an AWS
+    secret access key has no prefix of its own; it is 40 base64 characters under an AWS name)."""
+
+    code: str
+    kind: str
+    name_words: tuple[frozenset[str], ...]  # the name must contain a word from each set
+    value: re.Pattern[str]
+
+
+NAMED_DETECTORS: tuple[NamedDetector, ...] = (
+    NamedDetector(
+        "BST450", "AWS secret access key", (frozenset({"aws"}), frozenset({"secret", "sk"})), _re(r"[A-Za-z0-9/+]{40}")
+    ),
+    NamedDetector(
+        "BST458", "Twilio auth token", (frozenset({"twilio"}), frozenset({"auth", "token"})), _re(r"[0-9a-f]{32}")
     ),
 )
+
+# Characters a provider token is made of: every token detector's match lies within one such run.
+TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.:%-]{20,}")
+_ANCHORS = sorted({keyword for detector in DETECTORS for keyword in detector.keywords}, key=len, reverse=True)
+TOKEN_ANCHOR = re.compile("|".join(re.escape(keyword) for keyword in _ANCHORS))

@@ -19,6 +19,8 @@ LOCK_FILES = frozenset(
      "SHA256SUMS", "SHA512SUMS", "MD5SUMS", "SHA1SUMS", "RECORD", "known_hosts"}
 )
 HASH_LIST_GLOBS = ("*.sum", "*.sha256", "*.sha512", "*.md5", "*.sha1", "*.asc", "*.sig", "*.lock", "*.min.js", "*.min.css", "*.map")
+# Generated data that never holds configuration: gettext translation catalogs.
+DATA_GLOBS = ("*.po", "*.pot")
 BINARY_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".ico", ".icns", ".webp", ".tif", ".tiff", ".psd",
      ".pdf", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar", ".whl", ".egg",
@@ -39,6 +41,7 @@ _KINDS = (
     (re.compile(r"(?:.*/)?(?:Dockerfile|Containerfile)(?:\..*)?$|.*\.dockerfile$"), "dockerfile"),
     (re.compile(r".*\.(?:sh|bash|zsh|ksh|fish)$|(?:.*/)?\.(?:bashrc|zshrc|profile|bash_profile)$"), "shell"),
     (re.compile(r".*\.(?:tf|tfvars|hcl)$"), "terraform"),
+    (re.compile(r".*\.(?:js|mjs|cjs|jsx|ts|tsx|java|kt|go|rb|php|cs|c|h|cc|cpp|rs|swift|scala|groovy|gradle|lua|pl|r|dart)$"), "code"),
 )
 
 
@@ -59,6 +62,8 @@ def skip_reason(path: str) -> str | None:
         return "lock file"
     if any(fnmatch.fnmatchcase(name, glob) for glob in HASH_LIST_GLOBS):
         return "hash list or generated file"
+    if any(fnmatch.fnmatchcase(name, glob) for glob in DATA_GLOBS):
+        return "translation catalog"
     suffix = os.path.splitext(name)[1].lower()
     if suffix in BINARY_SUFFIXES:
         return "binary"

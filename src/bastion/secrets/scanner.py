@@ -1,22 +1,35 @@
-"""Find secrets in one text: provider detectors over the whole text, the generic detector over
-lines with secret-like names. Returns plain hits; turning them into findings is the analyzer's job."""
+"""Find secrets in one text. Returns plain hits; turning them into findings is the analyzer's job.
+
+Speed matters (every text file of the project is scanned), so the text is passed over only a few
+times, in C: one regular expression finds runs of token characters, and provider detectors run only
+on the lines of runs that contain one of their keywords; `str.find` locates secret-like names for
+the generic detector; `PRIVATE KEY` and `://` anchor the multi-line and URL detectors.
+"""
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from bastion.secrets import context, placeholders
-from bastion.secrets.detectors import DETECTORS, Detector
+from bastion.secrets.detectors import (
+    CREDENTIAL_URL,
+    DETECTORS,
+    NAMED_DETECTORS,
+    PRIVATE_KEY,
+    TOKEN_ANCHOR,
+    TOKEN_RUN,
+    Detector,
+)
 
 GENERIC_CODE = "BST490"
 PRIVATE_KEY_CODE = "BST491"
 SERVICE_ACCOUNT_CODE = "BST456"
 MAX_GENERIC_LINE = 10_000  # longer lines are data (images, minified code), not assignments
 DEFAULT_THRESHOLD = 3.5
+_NAME_CODES = frozenset({GENERIC_CODE, *(detector.code for detector in NAMED_DETECTORS)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,36 +59,115 @@ class Options:
         return any(pattern.search(value) for pattern in self.allow)
 
 
-class _Lines:
-    """Offsets to (line, column) in a text split on newlines only (like editors and `ast`)."""
+class _Text:
+    """The text with lazily computed line numbers (split on newlines only, like editors and `ast`)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the line holding `offset`."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end == -1 else end
 
     def position(self, offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index + 1, offset - self.starts[index]
-
-    def line(self, number: int) -> str:
-        start = self.starts[number - 1]
-        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        start = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, start) + 1, offset - start
 
 
 def scan_text(text: str, kind: str, options: Options | None = None) -> list[Hit]:
     options = options or Options()
-    lines = _Lines(text)
-    hits = list(_provider_hits(text, lines, options))
-    if options.wants(GENERIC_CODE):
+    source = _Text(text)
+    hits = [*_token_hits(source, options), *_private_key_hits(source, options), *_url_hits(source, options)]
+    if any(options.wants(code) for code in _NAME_CODES):
         taken = {(hit.line, hit.value) for hit in hits}
-        covered = {hit.line for hit in hits}
-        for hit in _generic_hits(text, lines, kind, options):
-            if (hit.line, hit.value) in taken or (hit.line in covered and _overlaps(hit, hits)):
+        for hit in _generic_hits(source, kind, options):
+            if (hit.line, hit.value) in taken or _overlaps(hit, hits):
                 continue
             hits.append(hit)
     hits.sort(key=lambda hit: (hit.line, hit.column, hit.code))
     return _pair_aws_secrets(hits)
+
+
+def _overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
+    return any(
+        other.line == hit.line and (other.value in hit.value or hit.value in other.value) for other in others
+    )
+
+
+# -- provider detectors ---------------------------------------------------------------------------
+
+
+def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
+    """Runs of token characters that contain a provider keyword; the detectors then run on their line."""
+    text = source.text
+    work: dict[tuple[int, int], set[Detector]] = {}
+    for run in TOKEN_RUN.finditer(text):
+        token = run.group()
+        if TOKEN_ANCHOR.search(token) is None:
+            continue
+        wanted = {d for d in DETECTORS if options.wants(d.code) and any(k in token for k in d.keywords)}
+        if wanted:
+            work.setdefault(source.bounds(run.start()), set()).update(wanted)
+    for (start, end), detectors in sorted(work.items()):
+        for detector in sorted(detectors, key=DETECTORS.index):
+            for match in detector.pattern.finditer(text, start, end):
+                hit = _provider_hit(detector, detector.code, match, source, options)
+                if hit is not None:
+                    yield hit
+
+
+def _private_key_hits(source: _Text, options: Options) -> Iterable[Hit]:
+    text = source.text
+    if "PRIVATE KEY" not in text:
+        return
+    service_account = '"service_account"' in text and '"private_key"' in text
+    code = SERVICE_ACCOUNT_CODE if service_account else PRIVATE_KEY_CODE
+    if not options.wants(code):
+        return
+    for match in PRIVATE_KEY.pattern.finditer(text):
+        hit = _provider_hit(PRIVATE_KEY, code, match, source, options)
+        if hit is not None:
+            yield hit
+
+
+def _url_hits(source: _Text, options: Options) -> Iterable[Hit]:
+    text = source.text
+    if not options.wants(CREDENTIAL_URL.code):
+        return
+    lines: set[tuple[int, int]] = set()
+    position = text.find("://")
+    while position != -1:
+        start, end = source.bounds(position)
+        if "@" in text[position:end]:
+            lines.add((start, end))
+        position = text.find("://", end)
+    for start, end in sorted(lines):
+        for match in CREDENTIAL_URL.pattern.finditer(text, start, end):
+            hit = _provider_hit(CREDENTIAL_URL, CREDENTIAL_URL.code, match, source, options)
+            if hit is not None:
+                yield hit
+
+
+def _provider_hit(detector: Detector, code: str, match: re.Match[str], source: _Text, options: Options) -> Hit | None:
+    value = match.group("secret")
+    if options.allowed(value):
+        return None
+    if code == CREDENTIAL_URL.code:
+        if placeholders.is_placeholder(value) or placeholders.is_template(match.group("user")):
+            return None
+    elif code in (PRIVATE_KEY_CODE, SERVICE_ACCOUNT_CODE):
+        pass  # the validator judges the body; the armour lines would read as a placeholder
+    elif placeholders.is_placeholder(value) or placeholders.is_public(value):
+        return None
+    verdict = detector.validate(value) if detector.validate else None
+    if verdict is False:
+        return None
+    line, column = source.position(match.start("secret"))
+    end_line, end_column = source.position(match.end("secret"))
+    kind = "Google service account private key" if code == SERVICE_ACCOUNT_CODE else detector.kind
+    return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity)
 
 
 _AWS_SECRET_SHAPE = re.compile(r"[A-Za-z0-9/+]{40}")
@@ -95,72 +187,59 @@ def _pair_aws_secrets(hits: list[Hit]) -> list[Hit]:
     return paired
 
 
-def _overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
-    return any(
-        other.line == hit.line and (other.value in hit.value or hit.value in other.value) for other in others
-    )
+# -- the generic detector -------------------------------------------------------------------------
 
 
-def _provider_hits(text: str, lines: _Lines, options: Options) -> Iterable[Hit]:
-    service_account = '"service_account"' in text and '"private_key"' in text
-    for detector in DETECTORS:
-        code = detector.code
-        if code == PRIVATE_KEY_CODE and service_account:
-            code = SERVICE_ACCOUNT_CODE
-        if not options.wants(code) or not any(keyword in text for keyword in detector.keywords):
-            continue
-        for match in detector.pattern.finditer(text):
-            hit = _provider_hit(detector, code, match, lines, options)
-            if hit is not None:
-                yield hit
+def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
+    """Bounds of the lines where a secret-like word is followed by an assignment."""
+    lowered = source.text.lower()
+    found: set[tuple[int, int]] = set()
+    follow = context.FOLLOW_DOCKER if kind == "dockerfile" else context.FOLLOW
+    for word in context.NAME_WORDS:
+        position = lowered.find(word)
+        while position != -1:
+            if word in context.ALWAYS_WORDS or follow.match(lowered, position + len(word)):
+                bounds = source.bounds(position)
+                found.add(bounds)
+                position = lowered.find(word, bounds[1])
+            else:
+                position = lowered.find(word, position + len(word))
+    return sorted(found)
 
 
-def _provider_hit(detector: Detector, code: str, match: re.Match[str], lines: _Lines, options: Options) -> Hit | None:
-    value = match.group("secret")
-    if options.allowed(value):
-        return None
-    if code == "BST492":
-        if placeholders.is_placeholder(value) or _url_is_example(match):
-            return None
-    elif code in (PRIVATE_KEY_CODE, SERVICE_ACCOUNT_CODE):
-        pass  # the validator judges the body; the armour lines would read as a placeholder
-    elif placeholders.is_placeholder(value) or placeholders.is_public(value):
-        return None
-    verdict = detector.validate(value) if detector.validate else None
-    if verdict is False:
-        return None
-    line, column = lines.position(match.start("secret"))
-    end_line, end_column = lines.position(match.end("secret"))
-    kind = "Google service account private key" if code == SERVICE_ACCOUNT_CODE else detector.kind
-    return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity)
+def _generic_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
+    text = source.text
+    if kind in {"terraform", "yaml"}:
+        yield from _stateful_hits(source, kind, options)
+        return
+    number, previous = 1, 0
+    for start, end in _candidate_lines(source, kind):
+        number += text.count("\n", previous, start)
+        previous = start
+        if end - start <= MAX_GENERIC_LINE:
+            yield from _line_hits(text[start:end].rstrip("\r"), number, kind, None, options)
 
 
-def _url_is_example(match: re.Match[str]) -> bool:
-    return placeholders.is_template(match.group("user"))
-
-
-def _generic_hits(text: str, lines: _Lines, kind: str, options: Options) -> Iterable[Hit]:
-    numbers = sorted({lines.position(m.start())[0] for m in context.PREFILTER.finditer(text)})
-    stateful = kind in {"terraform", "yaml"}
-    if stateful:
-        numbers = range(1, len(lines.starts) + 1)  # block names carry over from line to line
+def _stateful_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
+    """Terraform and YAML: a `default =` or `value:` takes its name from the block around it."""
     hint: str | None = None
-    for number in numbers:
-        line = lines.line(number)
-        if len(line) > MAX_GENERIC_LINE:
+    for number, line in enumerate(source.text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if len(line) <= MAX_GENERIC_LINE and (hint or context.PREFILTER.search(line)):
+            yield from _line_hits(line, number, kind, hint, options)
+        hint = context.block_hint(line, kind, hint)
+
+
+def _line_hits(raw: str, number: int, kind: str, hint: str | None, options: Options) -> Iterable[Hit]:
+    line, line_kind = (_notebook_line(raw), "python") if kind == "notebook" else (raw, kind)
+    for candidate in context.candidates(line, line_kind, hint):
+        if options.allowed(candidate.value):
             continue
-        line_kind = kind
-        if kind == "notebook":
-            line, line_kind = _notebook_line(line), "python"
-        if not stateful or hint or context.PREFILTER.search(line):
-            for candidate in context.candidates(line, line_kind, hint):
-                if options.allowed(candidate.value):
-                    continue
-                if not context.is_real_value(candidate.value, candidate.name, candidate.strength, options.threshold):
-                    continue
-                yield _generic_hit(candidate, number, lines.line(number), kind)
-        if stateful:
-            hint = context.block_hint(line, kind, hint)
+        if not context.is_real_value(candidate.value, candidate.name, candidate.strength, options.threshold):
+            continue
+        hit = _generic_hit(candidate, number, raw, kind)
+        if options.wants(hit.code):
+            yield hit
 
 
 def _generic_hit(candidate: context.Candidate, number: int, raw_line: str, kind: str) -> Hit:
@@ -171,8 +250,13 @@ def _generic_hit(candidate: context.Candidate, number: int, raw_line: str, kind:
         end = column + len(escaped)
     else:
         end = column + len(candidate.value)
-    what = "password" if candidate.strength == "password" else "secret"
-    return Hit(GENERIC_CODE, what, candidate.value, number, column, number, end, name=candidate.name)
+    code, what = GENERIC_CODE, "password" if candidate.strength == "password" else "secret"
+    words = set(context.words(candidate.name))
+    for named in NAMED_DETECTORS:
+        if all(words & required for required in named.name_words) and named.value.fullmatch(candidate.value):
+            code, what = named.code, named.kind
+            break
+    return Hit(code, what, candidate.value, number, column, number, end, name=candidate.name)
 
 
 def _notebook_line(raw: str) -> str:
