@@ -25,7 +25,7 @@ PEM_BODY = "MIIEowIBAAKCAQEAzq9X2mTf7LwPcR4vYs8KdN3bHj6GaUe1Wq5Xr8Tz2Yb7Nc4Mh"
 SECRETS = (GITHUB, AWS_ID, AWS_SECRET, PASSWORD, STRIPE, PEM_BODY)
 
 PROJECT = {
-    "app/settings.py": f'''
+    "app/config.py": f'''
         import os
 
         GITHUB_TOKEN = "{GITHUB}"
@@ -56,6 +56,24 @@ def test_no_output_format_contains_a_secret(project: Path, format_name: str) -> 
     for secret in SECRETS:
         assert secret not in rendered, f"{format_name} leaks {secret[:4]}"
         assert secret[4:16] not in rendered, f"{format_name} leaks part of {secret[:4]}"
+
+
+NEIGHBOUR = {"app/tasks.py": f'import os\nTOKEN = "{GITHUB}"\nos.system(os.environ["CMD"])\nPASSWORD = "{PASSWORD}"\n'}
+# Formatters that print source lines around *other* findings: the lead makes them hide lines that
+# hold a redacted finding (report/text.py `_excerpt`, report/html.py `excerpt`).
+EXCERPT_FORMATS = {"text", "html"}
+
+
+@pytest.mark.parametrize("format_name", available_formats())
+def test_excerpts_of_neighbouring_findings_do_not_show_secrets(tmp_path: Path, format_name: str, request) -> None:
+    write_project(tmp_path, NEIGHBOUR)
+    target = tmp_path / f"report.{format_name}"
+    run_cli("check", ".", "--no-cache", "--format", format_name, "-o", str(target), cwd=tmp_path)
+    rendered = target.read_text(encoding="utf-8")
+    leaked = [secret[:4] for secret in (GITHUB, PASSWORD) if secret in rendered]
+    if leaked and format_name in EXCERPT_FORMATS:
+        request.applymarker(pytest.mark.xfail(reason="source excerpt of a neighbouring finding (lead: report formatter)"))
+    assert not leaked, f"{format_name} leaks {leaked}"
 
 
 def test_text_output_to_the_terminal_is_redacted(project: Path) -> None:
