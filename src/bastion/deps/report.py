@@ -48,14 +48,25 @@ def print_text(outcome: Outcome, findings: Sequence[Finding], service) -> None:
 
 
 def print_json(outcome: Outcome, findings: Sequence[Finding], service_name: str) -> None:
-    from bastion.serialize import finding_to_data
-
     data = {
         "service": service_name,
         "targets": list(outcome.targets),
         "dependencies": outcome.table(),
-        "findings": [finding_to_data(f) for f in findings],
+        "findings": [_finding(f) for f in findings],
         "diagnostics": [{"path": d.path, "line": d.line, "message": d.message} for d in outcome.diagnostics],
     }
     json.dump(data, sys.stdout, indent=2)
     sys.stdout.write("\n")
+
+
+def _finding(finding: Finding) -> dict:
+    location = finding.location
+    return {
+        "code": finding.rule.code,
+        "name": finding.rule.name,
+        "severity": finding.effective_severity.label,
+        "confidence": finding.effective_confidence.label,
+        "message": finding.message,
+        "location": {"path": location.path, "line": location.line, "column": location.column},
+        "properties": dict(finding.properties),
+    }

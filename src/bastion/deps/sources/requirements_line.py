@@ -28,11 +28,13 @@ def exact_version(specifier: SpecifierSet | str) -> str | None:
 def parse_requirement(text: str, source: str, line: int, **fields) -> Dependency | None:
     """A `Dependency` from a PEP 508 string, a URL, a VCS reference or a local path; None if unparseable."""
     text = text.strip()
-    if _URL.match(text) or _PATH.match(text) or text.endswith((".whl", ".tar.gz", ".zip")):
+    if _URL.match(text) or _PATH.match(text):
         return unauditable_reference(text, source, line, **fields)
     try:
         requirement = Requirement(text)
     except InvalidRequirement:
+        if text.split(";", 1)[0].strip().endswith((".whl", ".tar.gz", ".zip", ".tar.bz2")):
+            return unauditable_reference(text, source, line, **fields)  # a relative archive path
         return None
     marker = str(requirement.marker) if requirement.marker else None
     extras = tuple(sorted(requirement.extras))
