@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 
 from bastion.engine.astutil import argument, is_literal, keyword
 from bastion.engine.context import Context
+from bastion.model import Finding
 
 _PLACEHOLDER_WORDS = frozenset(
     {
@@ -141,3 +143,11 @@ def literal_fallback(value: ast.expr) -> ast.Constant | None:
     if isinstance(default, ast.Constant) and isinstance(default.value, str):
         return default
     return None
+
+
+def hide_secret(finding: Finding, ctx: Context, value: str) -> Finding:
+    """The finding with the secret masked in its snippet, marked so reports never show the file's
+    own line instead."""
+    line = ctx.source.line(finding.location.line)
+    shown = line.replace(value, redacted(value)) if value else line
+    return replace(finding, snippet=shown.strip()[:240], properties=(*finding.properties, ("redacted", "true")))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
 from bastion.rules._django import DjangoSettings, django_settings
-from bastion.rules._values import is_placeholder, literal_fallback, redacted, string_content
+from bastion.rules._values import hide_secret, is_placeholder, literal_fallback, redacted, string_content
 from bastion.rules.registry import rule
 
 _ROLE_SEVERITY = {"development": Severity.LOW, "base": Severity.MEDIUM}
@@ -111,10 +111,12 @@ def django_hardcoded_secret_key(tree: ast.Module, ctx: Context) -> Iterator[Find
     severity = Severity.LOW if settings.is_development else None
     if fallback is not None:
         message = f"`SECRET_KEY` falls back to a literal key ({redacted(key)}) when the variable is unset"
-        yield ctx.finding(string_content(ctx, fallback), message, severity=severity or Severity.MEDIUM, confidence=Confidence.MEDIUM)
+        finding = ctx.finding(string_content(ctx, fallback), message, severity=severity or Severity.MEDIUM, confidence=Confidence.MEDIUM)
+        yield hide_secret(finding, ctx, key)
         return
     note = "the key `startproject` generated" if key.startswith("django-insecure-") else "a literal"
-    yield ctx.finding(string_content(ctx, literal), f"`SECRET_KEY` is {note} ({redacted(key)}), readable by anyone with the code", severity=severity)
+    finding = ctx.finding(string_content(ctx, literal), f"`SECRET_KEY` is {note} ({redacted(key)}), readable by anyone with the code", severity=severity)
+    yield hide_secret(finding, ctx, key)
 
 
 def _strings(ctx: Context, node: ast.expr) -> list[str] | None:

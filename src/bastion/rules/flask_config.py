@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
-from bastion.rules._values import is_placeholder, literal_fallback, redacted, string_content
+from bastion.rules._values import hide_secret, is_placeholder, literal_fallback, redacted, string_content
 from bastion.rules.registry import rule
 
 _CONFIG_CLASS = re.compile(r"(?:Config|Settings|Configuration)$")
@@ -125,12 +125,13 @@ def flask_hardcoded_secret_key(node: ast.Assign | ast.Call, ctx: Context) -> Ite
             continue
         severity = Severity.LOW if item.development else Severity.MEDIUM if fallback is not None else None
         how = "falls back to a literal" if fallback is not None else "is a literal"
-        yield ctx.finding(
+        finding = ctx.finding(
             string_content(ctx, literal),
             f"`{item.key}` {how} ({redacted(value)}): anyone with the code can forge sessions",
             severity=severity,
             confidence=Confidence.MEDIUM if fallback is not None else None,
         )
+        yield hide_secret(finding, ctx, value)
 
 
 _INSECURE = {

@@ -1,0 +1,169 @@
+"""Credentials written into code: literals bound to password/secret/token names, compared against
+them, or embedded in database URLs. Reported where secret scanners report the value (inside the
+quotes), so a finding by both is shown once; the value is never shown in full."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from bastion.engine.astutil import name_of_target
+from bastion.engine.context import Context
+from bastion.model import Confidence, Finding, Severity
+from bastion.rules._secrets_in_values import is_secret_name
+from bastion.rules._values import Span, hide_secret, is_placeholder, redacted, string_content
+from bastion.rules.registry import rule
+
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_DB_URL = re.compile(
+    r"^(?P<scheme>postgres(?:ql)?|mysql|mariadb|mssql|oracle|mongodb(?:\+srv)?|redis|rediss|amqps?|cockroachdb|"
+    r"(?:postgresql|mysql|mssql|oracle)\+\w+)://(?P<user>[^\s:/@]*):(?P<password>[^\s/@]+)@",
+    re.IGNORECASE,
+)
+
+
+def _credential_value(value: object, name: str) -> str | None:
+    """The literal if it looks like a real credential for `name`, else None."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) < 3 or is_placeholder(text) or text.lower() == name.lower():
+        return None
+    if _ENV_NAME.match(text) and "_" in text:
+        return None  # the name of an environment variable or setting, not its value
+    if len(text.split()) > 2 or text.startswith(("/", "http://", "https://", "{", "%(")) or "{}" in text:
+        return None  # a message, a path, a URL or a template
+    return text
+
+
+def _candidates(node: ast.AST, ctx: Context) -> Iterator[tuple[str, ast.expr]]:
+    """(name, literal expression) pairs a node binds or compares."""
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            name = name_of_target(target)
+            if name:
+                yield name, node.value
+    elif isinstance(node, ast.Call):
+        for keyword in node.keywords:
+            if keyword.arg:
+                yield keyword.arg, keyword.value
+    elif isinstance(node, ast.Dict):
+        for key, value in zip(node.keys, node.values, strict=True):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                yield key.value, value
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        arguments = node.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        for argument, default in zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults, strict=True):
+            yield argument.arg, default
+        for argument, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+            if default is not None:
+                yield argument.arg, default
+    elif isinstance(node, ast.Compare) and len(node.comparators) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        left, right = node.left, node.comparators[0]
+        for named, other in ((left, right), (right, left)):
+            name = name_of_target(named) or (named.id if isinstance(named, ast.Name) else None)
+            if name:
+                yield name, other
+
+
+_FRAMEWORK_KEYS = frozenset({"SECRET_KEY", "JWT_SECRET_KEY"})
+
+
+def _framework_key(ctx: Context, name: str) -> bool:
+    """Framework signing keys are judged by the Django and Flask rules, which know their context."""
+    if name.upper() not in _FRAMEWORK_KEYS:
+        return False
+    roots = {target.split(".")[0] for target in ctx.names.scopes[0].bindings.values() if target}
+    return bool(roots & {"flask", "django", "quart"}) or "settings" in ctx.path.rsplit("/", 1)[-1] or "INSTALLED_APPS" in ctx.source.text
+
+
+@rule(
+    "BST419",
+    "hardcoded-credential",
+    summary="Password, secret, token or API key written as a literal in code",
+    nodes=(ast.Assign, ast.AnnAssign, ast.Call, ast.Dict, ast.FunctionDef, ast.AsyncFunctionDef, ast.Compare, ast.Constant),
+    severity="high",
+    confidence="medium",
+    cwe=798,
+    owasp="A07",
+)
+def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags string literals bound to names that hold credentials — `password`, `db_password`,
+    `secret`, `client_secret`, `api_key`, `access_token`, `private_key` — in assignments, keyword
+    arguments (`connect(password="...")`), dictionary entries, default parameter values and
+    comparisons (`if password == "..."`), and database URLs with a literal password
+    (`postgresql://app:...@db/app`). Placeholders (`""`, `changeme`, `<...>`, `${VAR}`, `xxx`, the
+    word `password` itself), names of environment variables, messages and environment lookups are
+    not reported; neither are names that describe the secret rather than hold it (`password_hash`,
+    `token_url`, `api_key_header`). In test code the severity and confidence are low. The value is
+    shown only as a short prefix and its length.
+
+    ## Why is this bad?
+    A credential in the code is shared with everyone who can read the repository, its history,
+    forks, packages and build logs; it cannot be rotated without a release, and the same value tends
+    to be reused across environments.
+
+    ## Example
+    ```python
+    conn = psycopg2.connect(host="db", user="shop", password="Tr0ub4dor&3")
+    ```
+
+    ## Use instead
+    ```python
+    conn = psycopg2.connect(host="db", user="shop", password=os.environ["DB_PASSWORD"])
+    ```
+
+    ## References
+    - https://cwe.mitre.org/data/definitions/798.html
+    - https://cwe.mitre.org/data/definitions/259.html
+    - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
+    """
+    if isinstance(node, ast.Constant):
+        yield from _database_url(node, ctx)
+        return
+    in_tests = ctx.is_test_file
+    for name, value in _candidates(node, ctx):
+        if not isinstance(value, ast.Constant) or not is_secret_name(name) or _framework_key(ctx, name):
+            continue
+        text = _credential_value(value.value, name)
+        if text is None or _DB_URL.match(text):
+            continue
+        how = "compared with" if isinstance(node, ast.Compare) else "set to"
+        finding = ctx.finding(
+            string_content(ctx, value),
+            f"`{name}` is {how} a literal credential ({redacted(text)})",
+            severity=Severity.LOW if in_tests else None,
+            confidence=Confidence.LOW if in_tests else None,
+        )
+        yield hide_secret(finding, ctx, text)
+
+
+def _database_url(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
+    if not isinstance(node.value, str) or "://" not in node.value[:40]:
+        return
+    match = _DB_URL.match(node.value)
+    if match is None:
+        return
+    password = match.group("password")
+    if is_placeholder(password) or password.lower() in {"password", "pass", "pwd"} or password.startswith(("$", "%", "{")):
+        return
+    location: ast.AST | Span = node
+    content = string_content(ctx, node)
+    if isinstance(content, Span):
+        start = content.col_offset + match.start("password")
+        location = Span(node.lineno, start, node.lineno, start + len(password))
+    in_tests = ctx.is_test_file
+    finding = ctx.finding(
+        location,
+        f"{match.group('scheme')} URL with a literal password ({redacted(password)}) for user `{match.group('user')}`",
+        severity=Severity.LOW if in_tests else None,
+        confidence=Confidence.LOW if in_tests else Confidence.HIGH,
+    )
+    yield hide_secret(finding, ctx, password)
