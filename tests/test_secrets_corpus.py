@@ -35,7 +35,7 @@ def test_fixture_secrets_are_reported_with_low_confidence() -> None:
     from bastion.engine.runner import scan
     from bastion.model import Confidence
 
-    config = Config(root=CORPUS, select=("BST45", "BST46", "BST49"), cache=False)
+    config = Config(root=CORPUS, select=("BST45", "BST46", "BST47", "BST48", "BST49"), cache=False)
     result = scan([CORPUS / "tests", CORPUS / "shop" / "fixtures"], config, use_cache=False, jobs=1)
     assert len(result.findings) >= 4
     assert {f.effective_confidence for f in result.findings} == {Confidence.LOW}

@@ -28,7 +28,7 @@ def bastion_findings(corpus: Path = CORPUS) -> set[tuple[str, int, str]]:
     from bastion.engine.runner import scan
     from bastion.model import Confidence
 
-    config = Config(root=corpus, select=("BST45", "BST46", "BST49"), cache=False, respect_gitignore=False)
+    config = Config(root=corpus, select=("BST45", "BST46", "BST47", "BST48", "BST49"), cache=False, respect_gitignore=False)
     result = scan([corpus], config, use_cache=False, jobs=1)
     found = set()
     for finding in result.findings:

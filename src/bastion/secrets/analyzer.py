@@ -18,15 +18,13 @@ from bastion.model import Confidence, Diagnostic, DiagnosticKind, Finding, Locat
 from bastion.rules import registry
 from bastion.secrets import files
 from bastion.secrets.redact import redact
+from bastion.secrets.rules import CODES
 from bastion.secrets.scanner import DEFAULT_THRESHOLD, Hit, Options, scan_text
 
 if TYPE_CHECKING:
     from bastion.engine.context import Context
 
 SCANNER_VERSION = "1"  # bump when detection changes, to invalidate cached results
-CODES = ("BST450", "BST451", "BST452", "BST453", "BST454", "BST455", "BST456", "BST457", "BST458",
-         "BST459", "BST460", "BST461", "BST462", "BST463", "BST464", "BST465", "BST466", "BST490",
-         "BST491", "BST492")
 CHECKSUM_CODES = frozenset({"BST451", "BST463"})
 FIXTURE_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data"})
 REDACTED = (("redacted", "true"),)

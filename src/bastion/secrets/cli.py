@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-SECRET_SELECTORS = ("BST45", "BST46", "BST49")
+SECRET_SELECTORS = ("BST45", "BST46", "BST47", "BST48", "BST49")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

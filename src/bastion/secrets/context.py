@@ -67,13 +67,17 @@ _AUTH_HEADER = re.compile(
 )
 # `curl -u user:password`, `wget --user=... --password=...` style credentials on a command line.
 _CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
+# `<password>…</password>` in XML configuration (Maven settings, .NET config, NuGet).
+_XML_ELEMENT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]{0,60})>(?P<value>[^<>\s]{1,512})</(?P=name)>")
+# `Server=…;Password=…;` connection strings and `?password=…&` query strings, even inside quotes.
+_PARAMETER_SEPARATORS = (";", "?", "&")
 # A cheap test that a line may hold a secret-like name at all.
 PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-u\s|--user\b")
 # The same words for `str.find` over lower-cased text, and what must follow one of them for the
 # line to be worth parsing: the rest of a name, an optional closing quote, and an assignment.
 NAME_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "bearer", "--user", " -u ")
 ALWAYS_WORDS = frozenset({"bearer", "--user", " -u "})
-FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:)")
+FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|>)")
 FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
 
 
@@ -112,7 +116,7 @@ def name_strength(name: str) -> str | None:
 
 def is_real_value(value: str, name: str, strength: str, threshold: float) -> bool:
     """A literal that is a credential: not a stand-in, and, for keys and tokens, random enough."""
-    if len(value) < (6 if strength == "password" else 8) or len(value) > 512:
+    if len(value) < (4 if strength == "password" else 8) or len(value) > 512:
         return False
     if any(ch.isspace() for ch in value) or placeholders.not_a_secret(value, name):
         return False
@@ -144,7 +148,10 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
         if strength:
             yield Candidate(docker.group("name"), docker.group("bare"), docker.start("bare"), strength)
         return
-    for match in _ASSIGNMENT.finditer(line):
+    position = 0
+    while (match := _ASSIGNMENT.search(line, position)) is not None:
+        # Not past the value: a string such as `"Server=…;Password=…"` holds assignments of its own.
+        position = match.end("op")
         name = match.group("name")
         if match.group("op") == "=>" and kind == "python":
             continue
@@ -154,15 +161,21 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
             name = hint
         if strength is None:
             continue
+        position = match.end()
         if match.group("quoted") is not None:
             value, column = _unescape(match.group("quoted")), match.start("quoted")
             if match.group("quote") == "`" or (kind == "python" and line[match.start("quote") - 1 : match.start("quote")] in "fF" and "{" in value):
                 continue  # template literal or f-string: built at run time
-        elif bare_allowed and match.group("bare"):
-            value, column = match.group("bare"), match.start("bare")
+        elif match.group("bare") and (bare_allowed or line[match.start("name") - 1 : match.start("name")] in _PARAMETER_SEPARATORS):
+            value, column = match.group("bare").split("&")[0], match.start("bare")
         else:
             continue
         yield Candidate(name, value, column, strength)
+    if kind != "python" and "</" in line:
+        for element in _XML_ELEMENT.finditer(line):
+            strength = name_strength(element.group("name"))
+            if strength:
+                yield Candidate(element.group("name"), element.group("value"), element.start("value"), strength)
     header = _AUTH_HEADER.search(line)
     if header:
         yield Candidate("Authorization", header.group("secret"), header.start("secret"), "secret")

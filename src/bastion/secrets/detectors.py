@@ -32,6 +32,10 @@ class Detector:
     keywords: tuple[str, ...]  # at least one must occur in the text (case-sensitive), cheap prefilter
     validate: Validator | None = None
     severity: str | None = None  # None: the rule's own; "low" for test-mode keys
+    anchor: str = ""  # a regular expression instead of keywords, for formats without a fixed prefix
+
+    def anchor_pattern(self) -> str:
+        return self.anchor or "|".join(re.escape(keyword) for keyword in self.keywords)
 
 
 # -- validators -----------------------------------------------------------------------------------
@@ -261,6 +265,135 @@ DETECTORS: tuple[Detector, ...] = (
         _re(r"(?<![0-9A-Za-z])(?P<secret>\d{8,10}:AA[0-9A-Za-z_-]{33})" + _E),
         (":AA",),
     ),
+    Detector(
+        "BST453",
+        "Slack app-level token",
+        _re(_B + r"(?P<secret>xapp-\d-[A-Z0-9]{9,12}-\d{10,14}-[a-f0-9]{60,70})" + _E),
+        ("xapp-",),
+    ),
+    Detector(
+        "BST454",
+        "Stripe webhook signing secret",
+        _re(_B + r"(?P<secret>whsec_[A-Za-z0-9+/]{32,64})" + _E),
+        ("whsec_",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST467",
+        "Google OAuth client secret",
+        _re(_B + r"(?P<secret>GOCSPX-[A-Za-z0-9_-]{28})" + _E),
+        ("GOCSPX-",),
+    ),
+    Detector(
+        "BST467",
+        "Google OAuth access token",
+        _re(r"(?<![A-Za-z0-9_.-])(?P<secret>ya29\.[A-Za-z0-9_-]{50,})" + _E),
+        ("ya29.",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST468",
+        "Azure AD client secret",
+        _re(r"(?<![A-Za-z0-9_~.-])(?P<secret>[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])"),
+        ("Q~",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST469",
+        "Shopify access token",
+        _re(_B + r"(?P<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})" + _E),
+        ("shpat_", "shpca_", "shppa_", "shpss_"),
+    ),
+    Detector(
+        "BST470",
+        "Mailgun API key",
+        _re(_B + r"(?P<secret>key-[0-9a-f]{32})" + _E),
+        ("key-",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST471",
+        "Square access token",
+        _re(_B + r"(?P<secret>(?:sq0atp-[0-9A-Za-z_-]{22}|sq0csp-[0-9A-Za-z_-]{43}|EAAA[A-Za-z0-9_-]{60}))" + _E),
+        ("sq0atp-", "sq0csp-", "EAAA"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST472",
+        "DigitalOcean token",
+        _re(_B + r"(?P<secret>do[opr]_v1_[a-f0-9]{64})" + _E),
+        ("dop_v1_", "doo_v1_", "dor_v1_"),
+    ),
+    Detector(
+        "BST473",
+        "Discord webhook URL",
+        _re(r"(?P<secret>https://(?:canary\.|ptb\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_-]{60,68})"),
+        ("discord.com/api/webhooks", "discordapp.com/api/webhooks"),
+    ),
+    Detector(
+        "BST473",
+        "Discord bot token",
+        _re(_B + r"(?P<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})" + _E),
+        (),
+        _not_all_lower_hex,
+        anchor=r"[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.",
+    ),
+    Detector(
+        "BST474",
+        "Databricks access token",
+        _re(_B + r"(?P<secret>dapi[a-f0-9]{32}(?:-\d)?)" + _E),
+        ("dapi",),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST475",
+        "HashiCorp Vault token",
+        _re(_B + r"(?P<secret>hv[sbr]\.[A-Za-z0-9_-]{90,250})" + _E),
+        ("hvs.", "hvb.", "hvr."),
+    ),
+    Detector(
+        "BST476",
+        "Sentry auth token",
+        _re(_B + r"(?P<secret>(?:sntrys_eyJ[A-Za-z0-9_=+/-]{60,}|sntryu_[a-f0-9]{64}))" + _E),
+        ("sntrys_", "sntryu_"),
+    ),
+    Detector(
+        "BST477",
+        "age secret key",
+        _re(r"(?P<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})"),
+        ("AGE-SECRET-KEY-1",),
+    ),
+    Detector(
+        "BST478",
+        "Postman API key",
+        _re(_B + r"(?P<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})" + _E),
+        ("PMAK-",),
+    ),
+    Detector(
+        "BST479",
+        "New Relic API key",
+        _re(_B + r"(?P<secret>NR(?:AK|AA|II|JS)-[A-Z0-9]{27})" + _E),
+        ("NRAK-", "NRAA-", "NRII-", "NRJS-"),
+    ),
+    Detector(
+        "BST480",
+        "Linear API key",
+        _re(_B + r"(?P<secret>lin_api_[A-Za-z0-9]{40})" + _E),
+        ("lin_api_",),
+    ),
+    Detector(
+        "BST481",
+        "Grafana token",
+        _re(_B + r"(?P<secret>(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}))" + _E),
+        ("glc_", "glsa_"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST482",
+        "Atlassian API token",
+        _re(_B + r"(?P<secret>ATATT3[A-Za-z0-9_=-]{180,200})" + _E),
+        ("ATATT3",),
+    ),
 )
 
 # Multi-line or context-anchored detectors, run over the text rather than over single tokens.
@@ -306,6 +439,9 @@ NAMED_DETECTORS: tuple[NamedDetector, ...] = (
 )
 
 # Characters a provider token is made of: every token detector's match lies within one such run.
-TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.:%-]{20,}")
-_ANCHORS = sorted({keyword for detector in DETECTORS for keyword in detector.keywords}, key=len, reverse=True)
-TOKEN_ANCHOR = re.compile("|".join(re.escape(keyword) for keyword in _ANCHORS))
+TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.:%~-]{20,}")
+# Keyword detectors are found through one alternation of their literal keywords; the few detectors
+# anchored on a shape instead are tried only on runs holding two dots (their tokens have three parts).
+TOKEN_ANCHOR = re.compile("|".join(detector.anchor_pattern() for detector in DETECTORS if not detector.anchor))
+ANCHORS = {detector: re.compile(detector.anchor_pattern()) for detector in DETECTORS}
+SHAPE_DETECTORS = tuple(detector for detector in DETECTORS if detector.anchor)

@@ -31,7 +31,7 @@ _WORDS = frozenset(
         "secretpassword", "mypassword", "yourpassword", "mysecret", "yoursecret", "mytoken",
         "yourtoken", "myapikey", "yourapikey", "supersecret", "notasecret", "notreal", "xxx",
         "true", "false", "yes", "no", "on", "off", "required", "optional", "string", "str", "value",
-        "foo", "bar", "baz", "foobar", "qux", "abc", "abc123", "username", "user", "admin",
+        "foo", "bar", "baz", "foobar", "qux", "abc", "abc123", "xyz",
     }
 )
 _MARKERS = re.compile(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bastion.rules.registry import declare
 
+CODES: list[str] = []  # every secret rule, in declaration order
+
 _ROTATE = """\
 Remove the value from the file, **revoke it at the provider** and issue a new one: a secret that
 reached a repository must be treated as leaked, even after the commit is rewritten (forks, clones,
@@ -51,6 +53,7 @@ import os
         code, name, summary=f"hardcoded {provider} credential", doc=doc, severity=severity,
         confidence=confidence, cwe=798, owasp="A07",
     )
+    CODES.append(code)
 
 
 _provider(
@@ -143,6 +146,88 @@ _provider(
     "BST466", "telegram-bot-token", "Telegram bot", "Telegram bot tokens (`123456789:AA…`)",
     'BOT_TOKEN = "8123…(46 chars)"', "BOT_TOKEN",
     ("https://core.telegram.org/bots/api#authorizing-your-bot",),
+)
+
+_provider(
+    "BST467", "google-oauth-credential", "Google OAuth", "Google OAuth client secrets (`GOCSPX-…`) and access tokens (`ya29.…`)",
+    'CLIENT_SECRET = "GOCS…(35 chars)"', "GOOGLE_CLIENT_SECRET",
+    ("https://developers.google.com/identity/protocols/oauth2/resources/best-practices",),
+)
+_provider(
+    "BST468", "azure-ad-client-secret", "Microsoft Entra ID (Azure AD)", "Microsoft Entra ID application client secrets (`…8Q~…`, 40 characters)",
+    'AZURE_CLIENT_SECRET = "abc8…(40 chars)"', "AZURE_CLIENT_SECRET",
+    ("https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials",),
+)
+_provider(
+    "BST469", "shopify-token", "Shopify", "Shopify admin, custom-app, partner and shared-secret tokens (`shpat_`, `shpca_`, `shppa_`, `shpss_`)",
+    'SHOPIFY_TOKEN = "shpa…(38 chars)"', "SHOPIFY_ACCESS_TOKEN",
+    ("https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",),
+)
+_provider(
+    "BST470", "mailgun-api-key", "Mailgun", "Mailgun API keys (`key-` + 32 hex characters)",
+    'MAILGUN_API_KEY = "key-…(36 chars)"', "MAILGUN_API_KEY",
+    ("https://documentation.mailgun.com/docs/mailgun/user-manual/api-key-mgmt/",),
+)
+_provider(
+    "BST471", "square-token", "Square", "Square access tokens and OAuth secrets (`EAAA…`, `sq0atp-`, `sq0csp-`)",
+    'SQUARE_TOKEN = "EAAA…(64 chars)"', "SQUARE_ACCESS_TOKEN",
+    ("https://developer.squareup.com/docs/build-basics/access-tokens",),
+)
+_provider(
+    "BST472", "digitalocean-token", "DigitalOcean", "DigitalOcean personal access, OAuth and refresh tokens (`dop_v1_`, `doo_v1_`, `dor_v1_`)",
+    'DO_TOKEN = "dop_…(71 chars)"', "DIGITALOCEAN_TOKEN",
+    ("https://docs.digitalocean.com/reference/api/create-personal-access-token/",),
+)
+_provider(
+    "BST473", "discord-credential", "Discord", "Discord bot tokens and webhook URLs",
+    'DISCORD_WEBHOOK = "http…(121 chars)"', "DISCORD_WEBHOOK_URL",
+    ("https://discord.com/developers/docs/topics/oauth2#bot-vs-user-accounts",),
+)
+_provider(
+    "BST474", "databricks-token", "Databricks", "Databricks personal access tokens (`dapi` + 32 hex characters)",
+    'DATABRICKS_TOKEN = "dapi…(36 chars)"', "DATABRICKS_TOKEN",
+    ("https://docs.databricks.com/en/dev-tools/auth/pat.html",),
+)
+_provider(
+    "BST475", "vault-token", "HashiCorp Vault", "HashiCorp Vault service, batch and recovery tokens (`hvs.`, `hvb.`, `hvr.`)",
+    'VAULT_TOKEN = "hvs.…(95 chars)"', "VAULT_TOKEN",
+    ("https://developer.hashicorp.com/vault/docs/concepts/tokens",),
+)
+_provider(
+    "BST476", "sentry-token", "Sentry", "Sentry organisation and user auth tokens (`sntrys_`, `sntryu_`); DSNs are public and ignored",
+    'SENTRY_AUTH_TOKEN = "sntr…(71 chars)"', "SENTRY_AUTH_TOKEN",
+    ("https://docs.sentry.io/account/auth-tokens/",),
+)
+_provider(
+    "BST477", "age-secret-key", "age encryption", "age secret keys (`AGE-SECRET-KEY-1…`)",
+    'KEY = "AGE-…(74 chars)"', "SOPS_AGE_KEY",
+    ("https://age-encryption.org/v1",),
+    severity="critical",
+)
+_provider(
+    "BST478", "postman-api-key", "Postman", "Postman API keys (`PMAK-…`)",
+    'POSTMAN_API_KEY = "PMAK…(64 chars)"', "POSTMAN_API_KEY",
+    ("https://learning.postman.com/docs/developer/postman-api/authentication/",),
+)
+_provider(
+    "BST479", "newrelic-api-key", "New Relic", "New Relic user, license-ingest and browser API keys (`NRAK-`, `NRAA-`, `NRII-`, `NRJS-`)",
+    'NEW_RELIC_API_KEY = "NRAK…(32 chars)"', "NEW_RELIC_API_KEY",
+    ("https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",),
+)
+_provider(
+    "BST480", "linear-api-key", "Linear", "Linear personal API keys (`lin_api_…`)",
+    'LINEAR_API_KEY = "lin_…(48 chars)"', "LINEAR_API_KEY",
+    ("https://developers.linear.app/docs/graphql/working-with-the-graphql-api",),
+)
+_provider(
+    "BST481", "grafana-token", "Grafana", "Grafana Cloud access policy tokens (`glc_`) and service account tokens (`glsa_`)",
+    'GRAFANA_TOKEN = "glsa…(46 chars)"', "GRAFANA_TOKEN",
+    ("https://grafana.com/docs/grafana/latest/administration/service-accounts/",),
+)
+_provider(
+    "BST482", "atlassian-api-token", "Atlassian", "Atlassian (Jira, Confluence, Bitbucket) API tokens (`ATATT3…`)",
+    'JIRA_API_TOKEN = "ATAT…(192 chars)"', "JIRA_API_TOKEN",
+    ("https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",),
 )
 
 declare(
@@ -276,3 +361,5 @@ DATABASE_URL = os.environ["DATABASE_URL"]
 - https://cwe.mitre.org/data/definitions/522.html
 """,
 )
+
+CODES += ["BST490", "BST491", "BST492"]

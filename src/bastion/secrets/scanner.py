@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 
 from bastion.secrets import context, placeholders
 from bastion.secrets.detectors import (
+    ANCHORS,
     CREDENTIAL_URL,
     DETECTORS,
     NAMED_DETECTORS,
     PRIVATE_KEY,
+    SHAPE_DETECTORS,
     TOKEN_ANCHOR,
     TOKEN_RUN,
     Detector,
@@ -105,9 +107,12 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
     work: dict[tuple[int, int], set[Detector]] = {}
     for run in TOKEN_RUN.finditer(text):
         token = run.group()
-        if TOKEN_ANCHOR.search(token) is None:
+        if TOKEN_ANCHOR.search(token) is not None:
+            wanted = {d for d in DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
+        elif token.count(".") >= 2:
+            wanted = {d for d in SHAPE_DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
+        else:
             continue
-        wanted = {d for d in DETECTORS if options.wants(d.code) and any(k in token for k in d.keywords)}
         if wanted:
             work.setdefault(source.bounds(run.start()), set()).update(wanted)
     for (start, end), detectors in sorted(work.items()):
