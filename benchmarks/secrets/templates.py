@@ -447,6 +447,50 @@ stripe==10.1.0 \\
         "go.sum": f'''github.com/pkg/errors v0.9.1 h1:{rand("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 43)}=  ~~decoy:hash-list~~
 github.com/pkg/errors v0.9.1/go.mod h1:{rand("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 43)}=  ~~decoy:hash-list~~
 ''',
+        "frontend/src/config.js": f'''// runtime configuration for the storefront
+export const config = {{
+  sentryDsn: "https://{rand("0123456789abcdef", 32)}@o4505.ingest.sentry.io/4506",  ~~decoy:public-dsn~~
+  mapsApiKey: process.env.MAPS_API_KEY,  ~~decoy:env-lookup~~
+  shopifyToken: "@@shopify@@",
+  discordWebhook: "@@discord_hook@@",
+  buildHash: "{sha1()}",  ~~decoy:hash~~
+  apiKey: "",  ~~decoy:placeholder~~
+}};
+
+const password = document.getElementById("password").value;  ~~decoy:secret-like-name~~
+const tokenKey = "shop.auth.token";  ~~decoy:secret-like-name~~
+''',
+        "deploy/maven/settings.xml": '''<settings>
+  <servers>
+    <server>
+      <id>shop-releases</id>
+      <username>deployer</username>
+      <password>@@password@@</password>
+    </server>
+    <server>
+      <id>shop-snapshots</id>
+      <username>deployer</username>
+      <password>${env.MAVEN_PASSWORD}</password>  ~~decoy:placeholder~~
+    </server>
+  </servers>
+</settings>
+''',
+        "deploy/appsettings.Production.json": '''{
+  "ConnectionStrings": {
+    "Default": "Server=sql.internal;Database=shop;User Id=shop;Password=@@password@@;Encrypt=True"
+  },
+  "AzureAd": {"TenantId": "{uuid}", "ClientId": "{uuid}", "ClientSecret": "@@entra@@"},  ~~decoy:uuid~~
+  "Google": {"ClientId": "1234567890-abc.apps.googleusercontent.com", "ClientSecret": "@@gocspx@@"},
+  "Mailgun": {"ApiKey": "@@mailgun@@", "Domain": "mg.shop.example"}
+}
+'''.replace("{uuid}", uuid()),
+        "infra/ops.auto.tfvars": '''digitalocean_token = "@@digitalocean@@"
+databricks_token   = "@@databricks@@"
+vault_token        = "@@vault@@"
+newrelic_api_key   = "@@newrelic@@"
+sops_age_recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"  ~~decoy:public-key~~
+''',
+        "deploy/sops/keys.txt": "# created: 2025-01-01T00:00:00Z\n# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n@@age@@\n",
         "CHANGELOG.md": f'''# Changelog
 
 ## 1.4.2

@@ -1,7 +1,7 @@
 variable "db_password" {
   type      = string
   sensitive = true
-  default   = "Tundra*82velvet&"
+  default   = "Falcon&87velvet*"
 }
 
 variable "region" {
@@ -15,8 +15,8 @@ variable "api_token" {
 
 provider "aws" {
   region     = var.region
-  access_key = "AKIADTCPXJ3RKE5HY6ZW"
-  secret_key = "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"
+  access_key = "AKIARAK32L5RBOETZEMH"
+  secret_key = "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"
 }
 
 resource "aws_db_instance" "shop" {

@@ -4,7 +4,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = "django-insecure-crIIZK5s(&LaptIprv-$HLG8$30vq0cMz4k)YbAvT3MToxJ1oA"
+SECRET_KEY = "django-insecure-X#LIkV#ptvQ*b6AfoQ(Kjs@qiD6)Fvpi0l-(dGO8M%jE+623ot"
 DEBUG = False
 ALLOWED_HOSTS = ["shop.internal"]
 
@@ -19,7 +19,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "shop",
         "USER": "shop_app",
-        "PASSWORD": "Falcon*29orchid%",
+        "PASSWORD": "Maple%85maple&",
         "HOST": "db.internal",
     },
     "replica": {
@@ -28,13 +28,13 @@ DATABASES = {
     },
 }
 
-AWS_ACCESS_KEY_ID = "AKIARU6RVZQX4QMDLY5H"
-AWS_SECRET_ACCESS_KEY = "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"
+AWS_ACCESS_KEY_ID = "AKIAGZA5XUBBSG5JXER5"
+AWS_SECRET_ACCESS_KEY = "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"
 AWS_STORAGE_BUCKET_NAME = "shop-media-prod"
-STRIPE_SECRET_KEY = "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"
+STRIPE_SECRET_KEY = "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"
 STRIPE_PUBLISHABLE_KEY = "pk_live_evs9qQdhp9PNzc26Oyu6hbktTwVuWe85YMY5yfW5f98HRd9UG1slgxUxWVyHW1PRF2BmGHPGLv1fgDLtJGIofGZ1xgXR6fwr9id" 
 SENDGRID_API_KEY = os.getenv("SENDGRID_API_KEY", "") 
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD") 
-CELERY_BROKER_URL = "amqp://shop:Orchid*46falcon&@rabbit.internal:5672/shop"
+CELERY_BROKER_URL = "amqp://shop:Harbor#47copper#@rabbit.internal:5672/shop"
 CACHE_URL = "redis://:${REDIS_PASSWORD}@cache.internal:6379/0" 
 STATIC_VERSION = "cb37f8cc701e66c2f9d02c37744458d540c4d292" 

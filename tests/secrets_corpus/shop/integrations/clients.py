@@ -3,13 +3,13 @@ import os
 
 import requests
 
-GITHUB_TOKEN = "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"
+GITHUB_TOKEN = "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"
 GITLAB_TOKEN = os.environ.get("GITLAB_TOKEN", "glpat-xxxxxxxxxxxxxxxxxxxx") 
-OPENAI_API_KEY = "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"
-ANTHROPIC_API_KEY = "sk-ant-api03-31jd__dl8vMvZ4ubd4d3LlPmsXrNJqcnIzM2sYbBHW8shcVY8L-iyXB8OsJEwkO9xItRPuKbBFyy5HofW1etbLgHm0D71AA"
-HF_TOKEN = "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"
-GOOGLE_MAPS_KEY = "AIzadv_HFfYHc700L4LMnbRZSEI9nanpbpbew9j"
-TELEGRAM_BOT = "996708058:AAWV_271EkwuumWIB7A-YzkCHH0losoWXU3"
+OPENAI_API_KEY = "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"
+ANTHROPIC_API_KEY = "sk-ant-api03-R6EjMZnZaOBTdv_HFfYHc700L4LMnbRZSEI9nanpbpbew9jWV_271EkwuumWIB7A-YzkCHH0losoWXU3Jd3fEcXx9acUCAA"
+HF_TOKEN = "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"
+GOOGLE_MAPS_KEY = "AIzaQAbJWA1rc7UmV2mRD5emDUMJq2l2cwbzbsX"
+TELEGRAM_BOT = "820711380:AAQuysd0f_EXEuNscunXS2gzBRA570BF4X1"
 
 EXAMPLE_AWS_KEY = "AKIAIOSFODNN7EXAMPLE" 
 EXAMPLE_AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" 
@@ -32,11 +32,11 @@ def github_headers(token: str = "") -> dict:
 
 
 def slack_client():
-    return requests.Session(), "xoxb-812913958295-2338807571276-Ogbut1gt4vPzCOsshmL5qhYn"
+    return requests.Session(), "xoxb-962939650812-1679690894390-99NHrpDY8PRtWdnEaUaUfrXC"
 
 
 def login(session, password=None):
-    if password == "Velvet*79copper#":
+    if password == "Copper*38tundra#":
         return True
     return session.post("/login", data={"password": password}) 
 
@@ -50,22 +50,22 @@ def fingerprint(data: bytes) -> str:
 def connect():
     import psycopg2
 
-    return psycopg2.connect(host="db.internal", user="reports", password="Tundra!72harbor&", dbname="shop")
+    return psycopg2.connect(host="db.internal", user="reports", password="Velvet*41tundra%", dbname="shop")
 
 
 SIGNING_KEY = """-----BEGIN RSA PRIVATE KEY-----
-p5mA6s8VIbXaYPO41EZ5DHBEbeTHhEH0Bm+n1dSfznb4u4JY2nn25z29qDu3qIVD
-wAY3MIDlaQYKJjRT+PwmLE5LbWpZo4qfJt3IjtU3MZ4U3NhllON5tycEF7FJ3MWq
-v566GwA91vFpdDKHGHLfFONvQcYzUUA+Uz5LDcXlM7+GvClIQb4qpHDy3RGUXxqw
-/aRBIzU/FSD5xrkBWMjAyIUJxrHRgIHZCE4bNsvLPhLSt1mQIN7MLYAA5cfYUb/i
-KNfCmtGNcQDJve/VpvHja2fbI+WvdPHWD30AVoFg+p5VsPs4Y2r9mbcaSboP7vzX
-0l9qduxMTyjvC+yz6he9TOYJCyuC3iNsR6zerEYKAk3dUSvvUIVM4Xh9SiJekhcG
-IYqvyvAkk5xotGBztBwRqpAxdT2DUNpM/HSBBq/1Y+s53aPqLskeKElZz6hjDqUZ
-gpkdgYMPehLVzoTDLNwZVGk1v/4XawCL4ljmbWEhhEudJ765D6JfbAuAeThsrfS4
-Ci4+24Fkq2FAtzry0zWA3yE2qYUGYSc3WXX7gJkmVWd0IeDn541p8z/QdjbosHJY
-lg6iL4mZ9flSu9Sr43hoiX1a2iGqXEFcJzVFnAiLbZgLomhl0aJTWbHtfzuXhjve
-qs/LaacfPj41JUR+IR5ZCbfWusThLRAvurnLvrx4IuLBpVMIMhmtXKIoZBpicPpY
-EujOxZjDWzijRoGNHt1gXQ1rqE7xOXC4xDv6obHWNvkzwPcuMPZ/JaeF52zUHJDX
+SudeKlcPdW2s5L68VEcWuo0Pa+Fsh7/qwq0QwMb+YR/P27dFew9F9TNhQm8+VNFv
+Tt3u2pMKP5vHtYA4WvZpDLiLlHcpfCDV5tG7hwXTDeB11gFVZbavEaIo4vGJJkl/
+ZM24oEDUWDlwkqlbPdUf1A3Aj+uwBox1sZ/LN/zykc6Bx8EQERwCmSgIPYidtBsc
+BteP0HVkRlFY4Cc56E3hprlpg9sFfRxCDqU7g7QbTp7nz1Pf4qFhie2F6iFxR5zC
+sx4pvbrIqpelHutgTakXEHx/5H+IEK7AQwHIOMMJ3uUDPkEsDSHXemzFLXvdiBTC
+B7JTr2Mrmy4I9Sv7Jf4wdJVfJISG0R/h5Z2bvqLnoQ5D8QeAEt+6ppDT8QnTGmrV
+JwTigc/6UKDMrLsC3QmLawsznjxLM6ZiZogX1JthNzzlXj+v6GruxMJJTnYdTGHI
+jOF7XlUmryESzn4nZN7/3h2vvR2bCwbzdyR/Ng2kmyoaN7blX3mKldTtb/epm2aP
+aDiiLcZ2BqvW+1K571PpYKN7FS2SkkUJfvvxRG02VNZf7NrvGw8onr+vCyhqgE0w
+Tsn8s4n17Ekux7Bl4166xB5Fx1uhiQsTRjyScB8jHwMiNH584WCL7CK5UrxioL1h
+Id5uDhiKLltnIVsFpaV4eTRQ1tRlj8ev4CIaMxZOk54fuLTVOOk2zeOYixIrZuGK
+Tp4VdnVFzhmVcqGNkBjXWPYUIKVw1sQuqNhuTA+hQYmO7EFLUqveH6h4Z/tWX7FR
 -----END RSA PRIVATE KEY-----"""
 
 PUBLIC_KEY = """-----BEGIN PUBLIC KEY----- 

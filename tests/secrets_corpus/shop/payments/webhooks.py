@@ -1,11 +1,11 @@
 import hmac
 
-WEBHOOK_SECRET = "rhQZAIAiq6cd8asqACcLa6ydy1YuvnMmQC99NHrp"
-SLACK_ALERTS = "https://hooks.slack.com/services/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"
-TWILIO_API_KEY = "SK71ea2f7be623a784c2f75ff5e110d7c7"
-TWILIO_AUTH_TOKEN = "eb443655c518569cb2e0fc1b0f62e3b5"
-SENDGRID = "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"
-NPM_PUBLISH = "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"
+WEBHOOK_SECRET = "0V1dPmzQgB8nn9LzJqPLg8Sg8Ei4BeG2LDFlFhin"
+SLACK_ALERTS = "https://hooks.slack.com/services/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"
+TWILIO_API_KEY = "SK5b536644eac6671ebef3bded35459047"
+TWILIO_AUTH_TOKEN = "217f453446aa70198755cd50511e463d"
+SENDGRID = "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"
+NPM_PUBLISH = "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"
 
 
 def verify(payload: bytes, signature: str, secret: str = "changeme") -> bool: 

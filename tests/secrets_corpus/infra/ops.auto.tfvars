@@ -1,0 +1,5 @@
+digitalocean_token = "dop_v1_3ea79db41da942b89e659000342b67f105473d827c64c3d27a404c606780a9ec"
+databricks_token   = "dapi05d3efed6ed38a3278a975345f01a644"
+vault_token        = "hvs.1nNaunEO9GdZ0Pg0gVKXCiJTxqZzaQaiojA5T5_CNiYdmoINltYTb9kwG0zT28mhRxzTTQys47i55DkiVqiC-PqfX1L"
+newrelic_api_key   = "NRAK-BH8WI9F4VAQ42D9MKFDD3OZ21Q2"
+sops_age_recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p" 
