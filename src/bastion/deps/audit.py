@@ -29,14 +29,7 @@ class Result:
     applicable: bool = True  # False: the marker excludes every targeted Python
     floor: str | None = None  # for ranges: the lowest version excluding every admitted advisory
     unfixed: tuple[str, ...] = field(default=())  # admitted advisories with no fixed release
-
-    @property
-    def fix(self) -> str | None:
-        """The smallest version that fixes every vulnerability (None if one of them has no fix)."""
-        fixes = [parse_version(v.fix) for v in self.vulnerabilities if v.fix]
-        if not fixes or len(fixes) < len(self.vulnerabilities):
-            return None
-        return str(max(f for f in fixes if f is not None))
+    fix: str | None = None  # the smallest version above the pin with no known vulnerability
 
 
 def _preferred(ids: Iterable[str]) -> str:
@@ -85,6 +78,50 @@ def _merge(group: list[Advisory], current: Version | None) -> Vulnerability:
     )
 
 
+def _first_fix(vulnerabilities: Sequence[Vulnerability]) -> Version | None:
+    """The version fixing every one of them (None when one has no fix)."""
+    fixes = [parse_version(v.fix) if v.fix else None for v in vulnerabilities]
+    if not fixes or any(f is None for f in fixes):
+        return None
+    return max(f for f in fixes if f is not None)
+
+
+def safe_versions(service: AdvisoryService, starts: set[tuple[str, Version]]) -> dict[tuple[str, Version], str | None]:
+    """From each (package, first fix), step to the next fix while that version is itself affected
+    (moving up can land on releases with later advisories); None when a step has no fix."""
+    result: dict[tuple[str, Version], str | None] = {}
+    pending = {start: start[1] for start in starts}
+    for _ in range(8):
+        if not pending:
+            break
+        found = service.lookup(sorted({(name, str(version)) for (name, _), version in pending.items()}))
+        following = {}
+        for key, version in pending.items():
+            advisories = found.get((key[0], str(version)), [])
+            upper = _first_fix(merge_aliases(advisories, version)) if advisories else version
+            if upper == version:
+                result[key] = str(version)
+            elif upper is None or upper < version:
+                result[key] = None
+            else:
+                following[key] = upper
+        pending = following
+    result.update(dict.fromkeys(pending))
+    return result
+
+
+def _with_safe_fixes(results: list[Result], service: AdvisoryService) -> list[Result]:
+    from dataclasses import replace
+
+    firsts = {id(r): _first_fix(r.vulnerabilities) for r in results if r.status == "vulnerable"}
+    starts = {(r.dependency.key, firsts[id(r)]) for r in results if firsts.get(id(r)) is not None}
+    safe = safe_versions(service, starts) if starts else {}
+    return [
+        replace(r, fix=safe.get((r.dependency.key, firsts[id(r)]))) if firsts.get(id(r)) is not None else r
+        for r in results
+    ]
+
+
 def audit(dependencies: Sequence[Dependency], service: AdvisoryService | None, targets: tuple[str, ...] = ()) -> list[Result]:
     """A result per dependency, in order."""
     exact = sorted({(d.key, d.version) for d in dependencies if d.version and d.reference is None and parse_version(d.version)})
@@ -106,7 +143,7 @@ def audit(dependencies: Sequence[Dependency], service: AdvisoryService | None, t
         else:
             vulnerabilities, floor, unfixed = admitted.get(id(dependency), ((), None, ()))
             results.append(Result(dependency, "range" if vulnerabilities else "unpinned", tuple(vulnerabilities), applicable, floor, unfixed))
-    return results
+    return _with_safe_fixes(results, service) if service is not None else results
 
 
 # -- ranges ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from bastion.deps.audit import Result
 from bastion.deps.model import Manifest
@@ -59,7 +60,8 @@ def build(results: Sequence[tuple[Manifest, list[Result]]], project_name: str, t
                     ratings = []
                     if found.severity is not None:
                         ratings.append(VulnerabilityRating(
-                            severity=VulnerabilitySeverity(_RATINGS[found.severity].lower()), score=found.score,
+                            severity=VulnerabilitySeverity(_RATINGS[found.severity].lower()),
+                            score=Decimal(str(found.score)) if found.score is not None else None,
                             method=VulnerabilityScoreSource.get_from_vector(found.vectors[0]) if found.vectors else None,
                             vector=found.vectors[0] if found.vectors else None,
                         ))
