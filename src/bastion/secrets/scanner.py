@@ -115,11 +115,16 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
             continue
         if wanted:
             work.setdefault(source.bounds(run.start()), set()).update(wanted)
+    claimed: list[tuple[int, int]] = []  # spans already reported: one finding per value
     for (start, end), detectors in sorted(work.items()):
         for detector in sorted(detectors, key=DETECTORS.index):
             for match in detector.pattern.finditer(text, start, end):
+                span = match.span("secret")
+                if any(span[0] < other[1] and other[0] < span[1] for other in claimed):
+                    continue
                 hit = _provider_hit(detector, detector.code, match, source, options)
                 if hit is not None:
+                    claimed.append(span)
                     yield hit
 
 
