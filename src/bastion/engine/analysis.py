@@ -72,6 +72,7 @@ class Project:
     other_files: Sequence[ScanFile]  # every other discovered, non-excluded file
     facts: Mapping[str, Mapping[str, Any]]  # analyzer name -> display path -> facts
     explicit_paths: Sequence[Path] = ()
+    use_cache: bool = True  # False under --no-cache: analyzers keep no caches of their own either
 
 
 @dataclass(slots=True)

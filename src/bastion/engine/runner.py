@@ -349,6 +349,7 @@ def scan(
         other_files=fileset.other,
         facts=facts,
         explicit_paths=paths,
+        use_cache=cache is not None,
     )
     _, project_analyzers = load_analyzers()
     more_findings, more_diagnostics, extras = cached_project_pass(project, project_analyzers, results, cache)

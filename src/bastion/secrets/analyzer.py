@@ -130,7 +130,7 @@ class TextFileSecrets:
         result = ProjectResult()
         if options is None:
             return result
-        cache = _cache(config, options)
+        cache = _cache(config, options) if project.use_cache else None
         for item in project.other_files:
             if files.skip_reason(item.path) or excluded(config, item.display):
                 continue
