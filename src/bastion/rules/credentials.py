@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bastion.engine.astutil import name_of_target
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules._naming import camel_to_snake
 from bastion.rules._secrets_in_values import is_secret_name
 from bastion.rules._values import Span, hide_secret, is_placeholder, redacted, string_content
 from bastion.rules.registry import rule
@@ -23,6 +24,25 @@ _DB_URL = re.compile(
 )
 
 
+_PASSWORD_NAME = re.compile(r"(?:^|_)(?:password|passwd|passwort|pwd|passphrase)$")
+_LABEL_WORDS = ("password", "passwd", "token", "secret", "api_key", "apikey", "credential", "session")
+
+
+def _is_password_name(name: str) -> bool:
+    return bool(_PASSWORD_NAME.search(camel_to_snake(name).strip("_")))
+
+
+def _looks_random(text: str) -> bool:
+    """Keys and tokens are random strings; words, identifiers and keywords (`relationship`,
+    `_sa_default`, `COLLATE`) are labels that merely sit under a token-like name."""
+    text = text.removeprefix("Bearer ").removeprefix("Token ").removeprefix("Basic ")
+    if len(text) < 12 or any(c.isspace() for c in text) or len(set(text)) < 8:
+        return False
+    classes = [any(c.islower() for c in text), any(c.isupper() for c in text), any(c.isdigit() for c in text)]
+    classes.append(any(not c.isalnum() and c not in "_-." for c in text))
+    return sum(classes) >= 2
+
+
 def _credential_value(value: object, name: str) -> str | None:
     """The literal if it looks like a real credential for `name`, else None."""
     if isinstance(value, bytes):
@@ -30,12 +50,16 @@ def _credential_value(value: object, name: str) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if len(text) < 3 or is_placeholder(text) or text.lower() == name.lower():
+    if len(text) < 2 or is_placeholder(text) or text.lower() == name.lower():
         return None
     if _ENV_NAME.match(text) and "_" in text:
         return None  # the name of an environment variable or setting, not its value
     if len(text.split()) > 2 or text.startswith(("/", "http://", "https://", "{", "%(")) or "{}" in text:
         return None  # a message, a path, a URL or a template
+    if any(word in text.lower() for word in _LABEL_WORDS):
+        return None  # a label such as "_password_reset_token" or "csrf_token", not a value
+    if not _is_password_name(name) and not _looks_random(text):
+        return None
     return text
 
 
@@ -132,6 +156,8 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     for name, value in _candidates(node, ctx):
         if not isinstance(value, ast.Constant) or not is_secret_name(name) or _framework_key(ctx, name):
             continue
+        if isinstance(node, ast.Compare) and not _is_password_name(name):
+            continue  # tokens compared with literals are parser tokens, not credentials
         text = _credential_value(value.value, name)
         if text is None or _DB_URL.match(text):
             continue

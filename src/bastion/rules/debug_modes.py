@@ -72,9 +72,10 @@ def debugger_enabled(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Find
             yield ctx.finding(node, "`run_simple(..., use_debugger=True)` serves the interactive Werkzeug debugger")
     elif name in DEBUGGED_APPLICATION:
         evalex = argument(node, 1, "evalex")
-        if evalex is not None and ctx.constant(evalex) is True:
+        enabled = ctx.constant(evalex) if evalex is not None else False
+        if enabled is True:
             yield ctx.finding(node, "`DebuggedApplication(..., evalex=True)` lets anyone who sees an error page run Python code")
-        else:
+        elif enabled is False:  # a variable means the caller decides; that call is judged instead
             yield ctx.finding(node, "`DebuggedApplication` shows tracebacks with source code to every visitor", severity=Severity.MEDIUM)
     elif name in DEBUG_APPS:
         flag = keyword(node, "debug")

@@ -14,7 +14,7 @@ from bastion.rules.registry import rule
 _BROAD = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
 _SECURITY_EXCEPTION = re.compile(
     r"(?:Signature|Token|Jwt|JWT|Auth|Permission|Verif|Crypt|InvalidKey|InvalidTag|BadData|Forbidden|"
-    r"Unauthori[sz]ed|SSL|Certificate|Csrf|CSRF|Expired|Suspicious|Integrity)"
+    r"Unauthori[sz]ed|Certificate|Csrf|CSRF|Expired)"
 )
 # Calls that authenticate, authorise, verify, decrypt or persist; by their final name.
 _SECURITY_CALLS = frozenset(
@@ -36,6 +36,14 @@ _SIGNER_RECEIVER = re.compile(r"(?:serializer|signer|signing|jws|jwt|fernet)", r
 _WRITES = frozenset({"save", "commit", "bulk_create"})
 
 
+def _is_security_exception(name: str) -> bool:
+    short = name.rsplit(".", 1)[-1]
+    return short not in _NOT_SECURITY_EXCEPTIONS and bool(_SECURITY_EXCEPTION.search(short))
+
+
+_NOT_SECURITY_EXCEPTIONS = frozenset({"PermissionError", "SSLWantReadError", "SSLWantWriteError", "SSLEOFError", "IntegrityError"})
+
+
 def _handler_types(handler: ast.ExceptHandler) -> list[ast.expr]:
     if handler.type is None:
         return []
@@ -55,19 +63,27 @@ def _does_nothing(body: list[ast.stmt]) -> str | None:
     return "continue" if "continue" in kinds else "pass"
 
 
-def _security_operation(ctx: Context, body: list[ast.stmt]) -> str | None:
-    """The first security-relevant call in a try body (not inside nested functions)."""
+def _guard_calls(body: list[ast.stmt]) -> Iterator[ast.Call]:
+    """Calls made as statements of their own in a try body — checks whose only effect is to raise,
+    and writes — not inside nested functions. A call whose result is used (assigned, returned,
+    yielded) is not a guard: when it fails, its result is simply missing."""
     stack: list[ast.AST] = list(reversed(body))
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             continue
-        if isinstance(node, ast.Call):
-            found = _call_label(ctx, node)
-            if found is not None:
-                return found
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
-    return None
+        if isinstance(node, ast.Expr):
+            value = node.value.value if isinstance(node.value, ast.Await) else node.value
+            if isinstance(value, ast.Call):
+                yield value
+            continue
+        if isinstance(node, ast.stmt):
+            stack.extend(reversed([child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt)]))
+
+
+def _security_operation(ctx: Context, body: list[ast.stmt]) -> str | None:
+    """The first security-relevant guard call in a try body."""
+    return next((label for call in _guard_calls(body) if (label := _call_label(ctx, call)) is not None), None)
 
 
 def _call_label(ctx: Context, call: ast.Call) -> str | None:
@@ -146,10 +162,12 @@ def security_exception_swallowed(node: ast.Try, ctx: Context) -> Iterator[Findin
             continue
         types = _handler_types(handler)
         names = [ctx.qualname(t) or ast.unparse(t) for t in types]
-        security_types = [n for n in names if _SECURITY_EXCEPTION.search(n.rsplit(".", 1)[-1])]
+        security_types = [n for n in names if _is_security_exception(n)]
         spelled = "except" + (f" {ast.unparse(handler.type)}" if handler.type is not None else "") + f": {ignored}"
         if security_types:
-            yield ctx.finding(handler, f"`{spelled}` ignores `{security_types[0]}`; a failed security check must be handled")
+            guard = next(_guard_calls(node.body), None)
+            if ignored == "pass" and guard is not None:
+                yield ctx.finding(handler, f"`{spelled}` ignores a failed `{ast.unparse(guard.func)}`; the code carries on as if the check passed")
             continue
         if types and not any(n in _BROAD for n in names):
             continue
@@ -203,6 +221,8 @@ _DETAIL_ATTRIBUTES = frozenset({"args", "message", "msg", "detail", "description
 
 def _exposed_detail(ctx: Context, node: ast.AST) -> tuple[ast.AST, str, bool] | None:
     """(where, what, is_traceback) for the first traceback text or exception detail in `node`."""
+    if isinstance(node, ast.IfExp) and "debug" in ast.unparse(node.test).lower():
+        return None  # shown only in debug mode
     if isinstance(node, ast.Call):
         if (ctx.qualname(node.func) or "") in _TRACEBACK_CALLS:
             return node, f"`{ast.unparse(node.func)}()`", True
@@ -253,7 +273,23 @@ def _is_view(ctx: Context) -> bool:
         if name in _ROUTE_DECORATORS:
             return True
     arguments = [a.arg for a in function.args.args]
-    return bool(arguments) and (arguments[0] == "request" or arguments[:2] == ["self", "request"])
+    if ctx.class_ is None:
+        return bool(arguments) and arguments[0] in {"request", "req"}
+    return arguments[:2] == ["self", "request"] and function.name in _VIEW_METHODS
+
+
+_VIEW_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "list", "create", "retrieve", "update", "partial_update", "destroy"}
+)
+
+
+def _in_debug_branch(ctx: Context) -> bool:
+    for node in reversed(ctx.ancestors):
+        if isinstance(node, ast.If) and "debug" in ast.unparse(node.test).lower():
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+    return False
 
 
 @rule(
@@ -298,7 +334,7 @@ def stack_trace_exposure(node: ast.Call | ast.Return, ctx: Context) -> Iterator[
     - https://cwe.mitre.org/data/definitions/209.html
     - https://owasp.org/www-community/Improper_Error_Handling
     """
-    if ctx.is_test_file:
+    if ctx.is_test_file or _in_debug_branch(ctx):
         return
     if isinstance(node, ast.Call):
         if (ctx.call_name(node) or "") not in RESPONSE_CALLS:
