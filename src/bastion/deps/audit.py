@@ -58,18 +58,26 @@ def merge_aliases(advisories: Sequence[Advisory], current: Version | None) -> li
     return sorted((_merge(group, current) for group in groups.values()), key=lambda v: v.id)
 
 
+def _smallest_fix(advisory: Advisory, current: Version | None) -> Version | None:
+    above = [v for v in map(parse_version, advisory.fixed) if v is not None and (current is None or v > current)]
+    return min(above) if above else None
+
+
 def _merge(group: list[Advisory], current: Version | None) -> Vulnerability:
+    if len(group) == 1:  # the common case, kept cheap
+        advisory = group[0]
+        fix = _smallest_fix(advisory, current)
+        return Vulnerability(
+            advisory.id, (advisory.id,), tuple(sorted(set(advisory.aliases))), advisory.summary or advisory.details[:160],
+            advisory.severity, advisory.score, str(fix) if fix else None, advisory.details, advisory.vectors, advisory.references,
+        )
     ids = sorted({a.id for a in group})
     aliases = sorted({alias for a in group for alias in a.aliases} - set(ids))
     primary = _preferred(ids)
     by_summary = sorted(group, key=lambda a: (not a.summary, a.id != primary))
     scored = [a for a in group if a.severity is not None]
     best = max(scored, key=lambda a: (a.severity, a.score or 0)) if scored else None
-    fixes = []
-    for advisory in group:
-        above = [v for v in map(parse_version, advisory.fixed) if v is not None and (current is None or v > current)]
-        if above:
-            fixes.append(min(above))
+    fixes = [fix for fix in (_smallest_fix(a, current) for a in group) if fix is not None]
     return Vulnerability(
         id=primary, ids=tuple(ids), aliases=tuple(aliases), summary=by_summary[0].summary or by_summary[0].details[:160],
         severity=best.severity if best else None, score=best.score if best else None,
@@ -190,7 +198,7 @@ def admitted_by_ranges(
             fix = smallest_fix_above(highest, [e for e in entries[dependency.key] if e.advisory_id == advisory_id])
             if advisory_id in details:
                 fixed = (str(fix),) if fix else ()
-                advisories.append(_replace_fixed(details[advisory_id], fixed))
+                advisories.append(details[advisory_id].with_fixed(fixed))
             if fix is None:
                 unfixed.append(advisory_id)
             else:
@@ -198,9 +206,3 @@ def admitted_by_ranges(
         vulnerabilities = merge_aliases(advisories, None)
         result[id(dependency)] = (vulnerabilities, str(max(floors)) if floors else None, tuple(sorted(unfixed)))
     return result
-
-
-def _replace_fixed(advisory: Advisory, fixed: tuple[str, ...]) -> Advisory:
-    from dataclasses import replace
-
-    return replace(advisory, fixed=fixed)

@@ -10,7 +10,7 @@ releases, and are ignored for PyPI.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from packaging.utils import canonicalize_version
@@ -36,24 +36,6 @@ def normal_version(text: str) -> str:
         return text.strip().lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Affected:
-    """One `affected[]` entry of one advisory, reduced to what matching needs."""
-
-    advisory_id: str
-    ranges: tuple[tuple[Event, ...], ...]
-    versions: frozenset[str]  # canonical spellings
-
-    def affects(self, version: Version) -> bool:
-        if normal_version(str(version)) in self.versions:
-            return True
-        return any(range_affects(events, version) for events in self.ranges)
-
-    def fixed_versions(self) -> list[Version]:
-        found = (parse_version(value) for events in self.ranges for kind, value in events if kind == "fixed")
-        return [v for v in found if v is not None]
-
-
 def _event_order(event: Event) -> tuple[int, Version]:
     kind, value = event
     if kind == "introduced" and value == "0":
@@ -62,20 +44,59 @@ def _event_order(event: Event) -> tuple[int, Version]:
     return (1, version if version is not None else Version("0"))
 
 
-def range_affects(events: Sequence[Event], version: Version) -> bool:
-    limits = [parse_version(value) for kind, value in events if kind == "limit"]
-    if any(limit is not None and version >= limit for limit in limits):
-        return False
-    affected = False
+@dataclass(frozen=True, slots=True)
+class CompiledRange:
+    """A range with its versions parsed and its events sorted once, for repeated matching."""
+
+    limits: tuple[Version, ...]
+    events: tuple[tuple[str, Version], ...]
+
+    def affects(self, version: Version) -> bool:
+        if any(version >= limit for limit in self.limits):
+            return False
+        affected = False
+        for kind, bound in self.events:
+            if kind == "introduced" and version >= bound:
+                affected = True
+            elif (kind == "fixed" and version >= bound) or (kind == "last_affected" and version > bound):
+                affected = False
+        return affected
+
+
+def compile_range(events: Sequence[Event]) -> CompiledRange:
+    limits = tuple(v for v in (parse_version(value) for kind, value in events if kind == "limit") if v is not None)
+    ordered = []
     for kind, value in sorted((e for e in events if e[0] != "limit"), key=_event_order):
         bound = Version("0") if value == "0" else parse_version(value)
-        if bound is None:
-            continue
-        if kind == "introduced" and version >= bound:
-            affected = True
-        elif (kind == "fixed" and version >= bound) or (kind == "last_affected" and version > bound):
-            affected = False
-    return affected
+        if bound is not None:  # an unparseable bound (a commit hash in the wrong range type) says nothing
+            ordered.append((kind, bound))
+    return CompiledRange(limits, tuple(ordered))
+
+
+def range_affects(events: Sequence[Event], version: Version) -> bool:
+    return compile_range(events).affects(version)
+
+
+@dataclass(frozen=True, slots=True)
+class Affected:
+    """One `affected[]` entry of one advisory, reduced to what matching needs."""
+
+    advisory_id: str
+    ranges: tuple[tuple[Event, ...], ...]
+    versions: frozenset[str]  # canonical spellings
+    _compiled: tuple[CompiledRange, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", tuple(compile_range(events) for events in self.ranges))
+
+    def affects(self, version: Version, normal: str | None = None) -> bool:
+        """`normal`: the version's canonical spelling, when the caller has it already."""
+        if (normal if normal is not None else normal_version(str(version))) in self.versions:
+            return True
+        return any(compiled.affects(version) for compiled in self._compiled)
+
+    def fixed_versions(self) -> list[Version]:
+        return [version for compiled in self._compiled for kind, version in compiled.events if kind == "fixed"]
 
 
 def smallest_fix_above(version: Version, entries: Iterable[Affected]) -> Version | None:

@@ -73,6 +73,13 @@ class Advisory:
     def all_ids(self) -> tuple[str, ...]:
         return (self.id, *self.aliases)
 
+    def with_fixed(self, fixed: tuple[str, ...]) -> Advisory:
+        """A copy naming these fixed versions (faster than `dataclasses.replace` in the hot path)."""
+        return Advisory(
+            self.id, self.aliases, self.summary, self.details, self.severity, self.score, self.vectors, fixed,
+            self.published, self.modified, self.references,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Vulnerability:

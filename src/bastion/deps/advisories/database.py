@@ -183,8 +183,9 @@ class AdvisoryDatabase:
             if version is None:
                 continue
             hits: dict[str, list[Affected]] = {}
+            normal = normal_version(version_text)
             for entry in entries[name]:
-                if entry.affects(version):
+                if entry.affects(version, normal):
                     hits.setdefault(entry.advisory_id, []).append(entry)
             matched[(name, version_text)] = [
                 (advisory_id, tuple(str(v) for e in group for v in e.fixed_versions())) for advisory_id, group in hits.items()
@@ -192,14 +193,8 @@ class AdvisoryDatabase:
         details = self.advisories(advisory_id for found in matched.values() for advisory_id, _ in found)
         result: dict[tuple[str, str], list[Advisory]] = {}
         for key, found in matched.items():
-            result[key] = [_with_fixed(details[a], fixed) for a, fixed in found if a in details]
+            result[key] = [details[a].with_fixed(fixed) for a, fixed in found if a in details]
         return result
-
-
-def _with_fixed(advisory: Advisory, fixed: tuple[str, ...]) -> Advisory:
-    from dataclasses import replace
-
-    return replace(advisory, fixed=fixed)
 
 
 def now_iso() -> str:
