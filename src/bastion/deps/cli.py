@@ -229,7 +229,27 @@ def _db_update(options: argparse.Namespace) -> int:
         f"{report.withdrawn} withdrawn and {len(report.invalid)} invalid skipped ({report.seconds:.1f}s)",
         file=sys.stderr,
     )
+    if options.source is None and options.url is None:
+        _refresh_interpreter_table()
     return EXIT_OK
+
+
+def _refresh_interpreter_table() -> None:
+    """Online updates also refresh the interpreter check's CPython release table, when it offers to."""
+    import importlib
+
+    try:
+        releases = importlib.import_module("bastion.interpreter.releases")
+    except ImportError:
+        return
+    refresh = getattr(releases, "refresh_from_url", None)
+    if not callable(refresh):
+        return
+    try:
+        refresh()
+        print("bastion: refreshed the CPython release table", file=sys.stderr)
+    except Exception as error:  # the release table is optional here; the advisory update succeeded
+        print(f"bastion: warning: CPython release table not refreshed: {error}", file=sys.stderr)
 
 
 def _download_with_progress(url: str, directory: Path, progress: bool) -> Path:
