@@ -30,8 +30,19 @@ FIXTURE_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "te
 REDACTED = (("redacted", "true"),)
 
 
+_LAST: list[tuple[Config, Options | None]] = []  # the per-file pass asks once per file, with one config
+
+
 def options_for(config: Config) -> Options | None:
     """What to look for, or None when every secret rule is disabled."""
+    if _LAST and _LAST[0][0] is config:
+        return _LAST[0][1]
+    options = _options(config)
+    _LAST[:] = [(config, options)]
+    return options
+
+
+def _options(config: Config) -> Options | None:
     codes = frozenset(code for code in CODES if _enabled(config, code))
     if not codes:
         return None

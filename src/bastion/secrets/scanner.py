@@ -107,6 +107,8 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
     work: dict[tuple[int, int], set[Detector]] = {}
     for run in TOKEN_RUN.finditer(text):
         token = run.group()
+        if token.islower() and token.replace("_", "").replace(".", "").isalpha():
+            continue  # a dotted or snake_case name: every provider token has digits, capitals or dashes
         if TOKEN_ANCHOR.search(token) is not None:
             wanted = {d for d in DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
         elif token.count(".") >= 2:
