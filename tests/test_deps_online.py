@@ -69,7 +69,7 @@ def test_services_refuse_plain_http_off_this_machine():
 
 def test_unreachable_service_is_a_usage_error(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BASTION_CACHE_DIR", str(tmp_path))
-    code = main(["deps", str(EVAL / "requirements"), "--service", "osv", "--osv-url", "http://127.0.0.1:9"])
+    code = main(["deps", str(EVAL / "requirements" / "requirements.txt"), "--service", "osv", "--osv-url", "http://127.0.0.1:9"])
     assert code == 2
     assert "advisory service failed" in capsys.readouterr().err
 
@@ -78,7 +78,7 @@ def test_unreachable_service_is_a_usage_error(tmp_path, capsys, monkeypatch):
 def test_deps_command_with_an_online_service(server, tmp_path, capsys, monkeypatch, service):
     monkeypatch.setenv("BASTION_CACHE_DIR", str(tmp_path))
     url_option = "--osv-url" if service == "osv" else "--pypi-url"
-    code = main(["deps", str(EVAL / "pyproject"), "--service", service, url_option, server.url, "-f", "json"])
+    code = main(["deps", str(EVAL / "pyproject" / "pyproject.toml"), "--service", service, url_option, server.url, "-f", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     assert data["service"] == service
