@@ -28,9 +28,11 @@ _PLACEHOLDER_PATTERN = re.compile(
 
 def is_placeholder(value: str) -> bool:
     """A value that only stands in for a secret: empty, a word like `changeme`, `<...>`, `${VAR}`."""
-    text = value.strip()
+    text = value.strip().rstrip("?!")  # "string?" in a schema is a type, not a value
     if text.lower() in _PLACEHOLDER_WORDS:
         return True
+    if not any(c.isalnum() and c.lower() != "x" for c in text):
+        return True  # masked: "****", ":xxxx", "•••"
     return bool(_PLACEHOLDER_PATTERN.match(text))
 
 

@@ -13,8 +13,8 @@ from bastion.rules.registry import rule
 
 _BROAD = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
 _SECURITY_EXCEPTION = re.compile(
-    r"(?:Signature|Token|Jwt|JWT|Auth|Permission|Verif|Crypt|InvalidKey|InvalidTag|BadData|Forbidden|"
-    r"Unauthori[sz]ed|Certificate|Csrf|CSRF|Expired)"
+    r"(?:Signature|Jwt|JWT|Jose|Auth|Permission|Verif|Forbidden|Unauthori[sz]ed|Certificate|Csrf|CSRF|"
+    r"InvalidToken|InvalidKey|InvalidTag|TokenExpired|ExpiredToken|BadData|Decrypt)"
 )
 # Calls that authenticate, authorise, verify, decrypt or persist; by their final name.
 _SECURITY_CALLS = frozenset(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from bastion.engine.astutil import argument, keyword
 from bastion.engine.context import Context
 from bastion.fix import edits
-from bastion.model import Finding
+from bastion.model import Confidence, Finding, Severity
 from bastion.rules.registry import rule
 
 _VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "ws_connect")
@@ -146,8 +146,28 @@ def tls_hostname_check_disabled(node: ast.Assign | ast.Call, ctx: Context) -> It
             yield ctx.finding(node, "`assert_hostname=False` accepts certificates issued for any host")
         return
     for target in node.targets:
-        if isinstance(target, ast.Attribute) and target.attr == "check_hostname" and ctx.constant(node.value) is False:
-            yield ctx.finding(node, f"`{ctx.source.segment(target)} = False` accepts certificates issued for any host")
+        if not (isinstance(target, ast.Attribute) and target.attr == "check_hostname" and ctx.constant(node.value) is False):
+            continue
+        if isinstance(target.value, ast.Name) and target.value.id == "self":
+            continue  # a class giving itself a default, not a context being configured
+        message = f"`{ctx.source.segment(target)} = False` accepts certificates issued for any host"
+        if _opted_in(ctx):
+            yield ctx.finding(node, message + " (when the caller asks for it)", severity=Severity.MEDIUM, confidence=Confidence.LOW)
+        else:
+            yield ctx.finding(node, message)
+
+
+_OPT_IN = ("insecure", "no_verify", "skip_verify", "verify", "unverified", "allow_invalid")
+
+
+def _opted_in(ctx: Context) -> bool:
+    """Inside `if insecure_skip_verify:` and the like: an explicit, named choice of the caller."""
+    for node in reversed(ctx.ancestors):
+        if isinstance(node, ast.If) and any(word in ctx.source.segment(node.test).lower() for word in _OPT_IN):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+    return False
 
 
 _OLD_SSL_PROTOCOLS = {
@@ -228,7 +248,7 @@ def tls_old_protocol(node: ast.Attribute | ast.Name, ctx: Context) -> Iterator[F
     spelled = node.attr if isinstance(node, ast.Attribute) else node.id
     if spelled not in _OLD_VERSION_NAMES:
         return
-    if isinstance(ctx.parent, (ast.Compare, ast.Attribute)) or _is_membership_test(ctx):
+    if isinstance(ctx.parent, (ast.Compare, ast.Attribute)) or _is_membership_test(ctx) or _in_lookup_table(ctx, node):
         return
     qualified = ctx.qualname(node) or ""
     label = _OLD_SSL_PROTOCOLS.get(qualified) or _OLD_TLS_VERSIONS.get(qualified) or _OLD_PYOPENSSL.get(qualified)
@@ -241,6 +261,23 @@ def tls_old_protocol(node: ast.Attribute | ast.Name, ctx: Context) -> Iterator[F
     elif qualified in _OLD_TLS_VERSIONS and isinstance(node, ast.Attribute):
         fix = edits.fix("require TLS 1.2", edits.replace(ctx.source, node, f"{ctx.source.segment(node.value)}.TLSv1_2"))
     yield ctx.finding(node, f"`{ctx.source.segment(node)}` selects {label}, which is broken or deprecated; require TLS 1.2 or later", fix=fix)
+
+
+def _in_lookup_table(ctx: Context, node: ast.AST) -> bool:
+    """An entry of a table translating between protocol constants (`{ssl.PROTOCOL_TLSv1: ...}`,
+    `table[ssl.PROTOCOL_SSLv3] = ...`) names versions without selecting one."""
+    child: ast.AST = node
+    for parent in reversed(ctx.ancestors):
+        if isinstance(parent, ast.Dict):
+            return True
+        if isinstance(parent, ast.Subscript) and parent.slice is child:
+            return True
+        if isinstance(parent, ast.Assign):
+            return any(isinstance(target, ast.Subscript) for target in parent.targets)
+        if isinstance(parent, ast.stmt):
+            return False
+        child = parent
+    return False
 
 
 def _is_membership_test(ctx: Context) -> bool:
