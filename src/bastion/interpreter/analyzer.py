@@ -1,0 +1,69 @@
+"""The interpreter check as a project pass of `bastion check`: targets from the scanned files,
+judged against the release table; the table of targets goes to the report's extras."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bastion.engine.analysis import Project, ProjectResult
+from bastion.interpreter.checks import Settings, check
+from bastion.interpreter.model import Target
+from bastion.interpreter.releases import ReleaseTable, TableError, cached_path, load_table
+from bastion.interpreter.targets import find_targets, reader_for
+from bastion.model import Diagnostic, DiagnosticKind
+
+
+def settings_for(project: Project) -> Settings:
+    section = project.config.section("interpreter")
+    return Settings(today=section.get("as-of") or date.today(), warning_months=section.get("eol-warning-months", 6))
+
+
+def summary(targets: list[Target], table: ReleaseTable, settings: Settings) -> dict:
+    """The JSON-compatible table of targets for reports: each with its branch's status and dates."""
+    rows = []
+    for target in targets:
+        row = target.to_json()
+        branch = table.branch(target.branch) if target.branch else None
+        row["status"] = branch.status(settings.today) if branch else None
+        row["end_of_life"] = branch.end_of_life.text if branch else None
+        row["latest"] = str(branch.latest) if branch and branch.latest else None
+        rows.append(row)
+    return {
+        "table": {"as_of": table.as_of.isoformat(), "origin": table.origin},
+        "evaluated_on": settings.today.isoformat(),
+        "targets": rows,
+    }
+
+
+class InterpreterAnalyzer:
+    name = "interpreter"
+
+    def cache_token(self, project: Project) -> str:
+        settings = settings_for(project)
+        try:
+            refreshed = cached_path().stat().st_mtime_ns
+        except OSError:
+            refreshed = 0
+        return f"{settings.today.isoformat()}:{settings.warning_months}:{refreshed}"
+
+    def analyze(self, project: Project) -> ProjectResult:
+        files = [(f.path, f.display) for f in project.other_files if reader_for(f.path)]
+        files += [(m.absolute, m.path) for m in project.python_files if reader_for(m.absolute)]
+        if not files:
+            return ProjectResult()
+        targets, diagnostics = find_targets(files)
+        result = ProjectResult(diagnostics=diagnostics)
+        if not targets:
+            return result
+        try:
+            table = load_table()
+        except TableError as error:
+            result.diagnostics.append(Diagnostic("", DiagnosticKind.INTERNAL_ERROR, f"CPython release table: {error}"))
+            return result
+        settings = settings_for(project)
+        result.findings.extend(check(targets, table, settings))
+        result.extras["interpreters"] = summary(targets, table, settings)
+        return result
+
+
+PROJECT_ANALYZER = InterpreterAnalyzer()

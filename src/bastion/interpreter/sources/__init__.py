@@ -1,0 +1,1 @@
+"""Readers of the files that name Python versions: each returns the `Target`s it finds, with lines."""
