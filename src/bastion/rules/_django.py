@@ -25,6 +25,7 @@ class DjangoSettings:
     star_import: bool = False
     role: str = "single"  # "development", "production", "base" or "single"
     anchor: ast.stmt | None = None
+    certain: bool = True  # Django for sure (core settings or django imports), not only a settings-named file
 
     @property
     def is_development(self) -> bool:
@@ -33,7 +34,7 @@ class DjangoSettings:
     @property
     def complete(self) -> bool:
         """Whether every setting should be in this file, so a missing one is really missing."""
-        return self.role in {"single", "production"} and not self.star_import
+        return self.certain and self.role in {"single", "production"} and not self.star_import
 
 
 def _role(path: str) -> str:
@@ -94,8 +95,9 @@ def django_settings(ctx: Context, tree: ast.Module) -> DjangoSettings | None:
     names = settings.values.keys()
     path = ctx.path.replace("\\", "/")
     by_path = bool(_SETTINGS_STEM.search(path.rsplit("/", 1)[-1].removesuffix(".py"))) or "/settings/" in f"/{path}"
-    looks_django = bool(names & _CORE_SETTINGS) or (by_path and (bool(names & _DJANGO_SETTINGS) or settings.star_import or imports_django))
-    if not looks_django:
+    settings.certain = bool(names & _CORE_SETTINGS) or imports_django
+    looks_like_settings = by_path and bool(names & (_DJANGO_SETTINGS | {"DEBUG", "SECRET_KEY"}) or settings.star_import)
+    if not settings.certain and not looks_like_settings:
         return None
     anchor_name = next((n for n in ("MIDDLEWARE", "INSTALLED_APPS", "MIDDLEWARE_CLASSES", "ROOT_URLCONF") if n in settings.statements), None)
     settings.anchor = settings.statements[anchor_name] if anchor_name else (tree.body[0] if tree.body else None)

@@ -26,6 +26,7 @@ _DB_URL = re.compile(
 
 _PASSWORD_NAME = re.compile(r"(?:^|_)(?:password|passwd|passwort|pwd|passphrase)$")
 _LABEL_WORDS = ("password", "passwd", "token", "secret", "api_key", "apikey", "credential", "session")
+_LABEL = re.compile(r"^_?[a-z]+(?:[_.\-][a-z]+)*[12]?$")
 
 
 def _is_password_name(name: str) -> bool:
@@ -56,8 +57,8 @@ def _credential_value(value: object, name: str) -> str | None:
         return None  # the name of an environment variable or setting, not its value
     if len(text.split()) > 2 or text.startswith(("/", "http://", "https://", "{", "%(")) or "{}" in text:
         return None  # a message, a path, a URL or a template
-    if any(word in text.lower() for word in _LABEL_WORDS):
-        return None  # a label such as "_password_reset_token" or "csrf_token", not a value
+    if _LABEL.match(text) and any(word in text for word in _LABEL_WORDS):
+        return None  # a label such as "_password_reset_token", "csrf_token" or "password1", not a value
     if not _is_password_name(name) and not _looks_random(text):
         return None
     return text
