@@ -32,7 +32,7 @@ def project(tmp_path):
 
 def _check(project: Path, database: Path | None):
     sections = {"deps": {"database": database}} if database else {}
-    return scan([project], Config(root=project, sections=sections, cache=False))
+    return scan([project], Config(root=project, select=("BST6",), sections=sections, cache=False))
 
 
 def test_check_reports_dependency_findings_on_their_lines(project):
@@ -167,3 +167,18 @@ def test_audit_of_another_environment(tmp_path, capsys):
     code = main(["deps", "--path", str(tmp_path / "venv"), "--db", str(database_2026()), "-f", "json"])
     rows = json.loads(capsys.readouterr().out)["dependencies"]
     assert code == 1 and rows[0]["name"] == "urllib3" and rows[0]["status"] == "vulnerable"
+
+
+def test_split_requirements_directory_and_stale_database_warning(tmp_path):
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "requirements" / "base.txt").write_text("urllib3==1.24.1\n")
+    (tmp_path / "requirements" / "prod.txt").write_text("-r base.txt\ngunicorn==23.0.0\n")
+    stale = tmp_path / "stale.sqlite3"
+    shutil.copy(database_2026(), stale)
+    connection = sqlite3.connect(stale)
+    connection.execute("UPDATE meta SET value = '2026-01-01T00:00:00+00:00' WHERE key = 'built_at'")
+    connection.commit()
+    connection.close()
+    result = _check(tmp_path, stale)
+    assert [(Path(f.location.path).name, f.location.line, f.rule.code) for f in result.findings] == [("base.txt", 1, "BST601")]
+    assert any("days old" in d.message and d.level == "warning" for d in result.diagnostics)

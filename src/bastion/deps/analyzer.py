@@ -42,7 +42,7 @@ class DependencyAnalyzer:
             database = AdvisoryDatabase(database_path(project))
         except DatabaseError as error:
             message = f"dependencies not checked for vulnerabilities: {error}"
-            result.diagnostics.append(Diagnostic("", DiagnosticKind.SKIPPED, message, level="note"))
+            result.diagnostics.append(Diagnostic(paths[0][1], DiagnosticKind.SKIPPED, message, line=1, level="note"))
         settings = project.config.section("deps")
         try:
             outcome = run(
@@ -56,6 +56,9 @@ class DependencyAnalyzer:
         result.findings.extend(outcome.findings)
         result.diagnostics.extend(outcome.diagnostics)
         status = database.status() if database is not None else None
+        if status is not None and status.stale:
+            message = f"the advisory database is {status.age_days:.0f} days old; run `bastion db update`"
+            result.diagnostics.append(Diagnostic(paths[0][1], DiagnosticKind.SKIPPED, message, line=1, level="warning"))
         result.extras["dependencies"] = {
             "database": None if status is None else {
                 "source": status.source, "built_at": status.built_at.isoformat(), "advisories": status.advisories,

@@ -133,6 +133,9 @@ def _audit(options: argparse.Namespace):
         service = _service(options, config)
     except DatabaseError as error:
         raise LookupError(str(error)) from None
+    status = service.status() if hasattr(service, "status") else None
+    if status is not None and status.stale:
+        print(f"bastion: warning: the advisory database is {status.age_days:.0f} days old; run `bastion db update`", file=sys.stderr)
     settings = config.section("deps") if config is not None else {}
     root = config.root if config is not None else Path.cwd()
     ignored = (*settings.get("ignore-vulnerabilities", ()), *getattr(options, "ignore_vuln", ()))
