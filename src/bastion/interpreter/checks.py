@@ -118,7 +118,7 @@ def _describe(target: Target) -> str:
     if target.path.startswith("<"):
         return f"this interpreter ({target.text})"
     if target.source == "tox env":
-        return f"tox environment '{target.text}'" if len(target.text) < 40 else "the tox environments"
+        return f"tox environment '{target.text}'" if len(target.text) < 60 else "the tox environments"
     if target.source == "classifier":
         return f"the classifier '{target.text}'"
     return f"{target.source} '{target.text}'"

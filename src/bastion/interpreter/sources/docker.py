@@ -57,7 +57,7 @@ def _is_variant(tag: str | None) -> bool:
 
 def parse_image(reference: str) -> ImageTag:
     name, _, digest = reference.partition("@")
-    head, _, last = name.rpartition("/")
+    _, _, last = name.rpartition("/")
     repository, _, tag = last.partition(":")
     return ImageTag(reference, repository.lower(), tag or None, digest or None)
 

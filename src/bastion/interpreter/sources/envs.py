@@ -67,7 +67,7 @@ def _env_targets(display: str, number: int, column: int, token: str, snippet: st
         version = env_python(name)
         if version is not None and version not in seen:
             seen.add(version)
-            yield Target("tox env", Role.TESTS, display, number, column, name, version,
+            yield Target("tox env", Role.TESTS, display, number, column, token, version,
                          end_column=column + len(token), snippet=snippet)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ast
 import tomllib
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from bastion.interpreter.model import Role, SourceError, Target
