@@ -217,6 +217,20 @@ def test_notebook_cells_and_outputs_map_to_file_lines() -> None:
         assert hit.value in json.loads(f'"{lines[hit.line - 1].strip().rstrip(",").strip(chr(34))}"') or hit.value in lines[hit.line - 1]
 
 
+def test_documentation_examples_get_low_confidence() -> None:
+    docstring = 'def f():\n    """Call it like this:\n\n    api_key = "a8F3kL9qW2mZ7xR4tY6u"\n    """\n'
+    assert [hit.confidence for hit in scan_text(docstring, "python")] == ["low"]
+    assigned = 'HELP = """\napi_key = "a8F3kL9qW2mZ7xR4tY6u"\n"""\n'
+    assert [hit.confidence for hit in scan_text(assigned, "python")] == [None]
+    assert [hit.confidence for hit in scan_text('Set `api_key = "a8F3kL9qW2mZ7xR4tY6u"`.\n', "docs")] == ["low"]
+    assert [hit.confidence for hit in scan_text(f"Token: `{github()}`\n", "docs")] == [None]  # provider formats stay
+
+
+def test_annotations_are_not_values() -> None:
+    assert codes('def f(private_key: "_RSAPrivateKey", token: "AuthToken12345") -> None: ...\n') == []
+    assert codes('{"token": "Zq9X2mTf7LwPcR4vYs8KdN3b"}\n') == [(1, "BST490")]
+
+
 def test_entropy_threshold_and_allow_list_are_options() -> None:
     line = 'api_key = "a8F3kL9qW2mZ7xR4tY6u"\n'
     assert scan_text(line, "python")
@@ -256,7 +270,7 @@ def test_entropy() -> None:
 def test_file_selection() -> None:
     assert files.kind_of("app/.env.production") == "env" and files.kind_of(".env") == "env"
     assert files.kind_of("Dockerfile.worker") == "dockerfile" and files.kind_of("infra/x.tfvars") == "terraform"
-    assert files.kind_of("nb.ipynb") == "notebook" and files.kind_of("app.js") == "code" and files.kind_of("README") == "text"
+    assert files.kind_of("nb.ipynb") == "notebook" and files.kind_of("app.js") == "code" and files.kind_of("README") == "docs"
     for name in ("poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "Pipfile.lock", "go.sum", "x.png", "app.min.js", "de.po"):
         assert files.skip_reason(name), name
     assert files.skip_reason("settings.py") is None and files.skip_reason("config.yaml") is None

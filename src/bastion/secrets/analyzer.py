@@ -90,7 +90,7 @@ def to_finding(hit: Hit, path: str, line_text: str, fixture: bool) -> Finding:
     if hit.code == "BST492":
         message = f"URL embeds the password {shown}"
     confidence = None
-    if fixture:
+    if fixture or hit.confidence == "low":
         confidence = Confidence.LOW
     elif note.startswith(" (checksum does not"):
         confidence = Confidence.MEDIUM

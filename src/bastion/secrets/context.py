@@ -16,7 +16,7 @@ from bastion.secrets import placeholders
 from bastion.secrets.entropy import character_classes, looks_random
 
 # Kinds of file, by assignment syntax.
-QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook", "code", "text"})  # bare words are code
+QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook", "code", "text", "docs"})  # bare words are code
 
 # Words that make a name secret-like when they end it (after splitting on _ - . and camelCase).
 _PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw"})
@@ -27,25 +27,17 @@ _SECRET_WORDS = frozenset(
 # `key` alone is too common (dict keys, cache keys); it counts after one of these.
 _KEY_QUALIFIERS = frozenset(
     {"api", "secret", "private", "access", "signing", "encryption", "encrypt", "master", "auth",
-     "client", "app", "application", "service", "account", "license", "licence", "subscription",
+     "client", "app", "application", "service", "account", "subscription",
      "hmac", "jwt", "session", "aes", "crypto", "cipher", "shared", "consumer", "webhook", "storage",
      "admin", "root", "sas", "write", "deploy", "ingest", "server"}
 )
-# Any of these anywhere in the name: it names something about a secret, not the secret itself.
-_NEUTRAL_WORDS = frozenset(
-    {"public", "pub", "publishable", "id", "ids", "name", "names", "file", "files", "path", "paths",
-     "dir", "url", "uri", "endpoint", "host", "type", "types", "field", "fields", "length", "len",
-     "min", "max", "size", "timeout", "ttl", "expiry", "expires", "expiration", "age", "count",
-     "hash", "hasher", "hashers", "hashed", "digest", "format", "header", "prefix", "suffix",
-     "pattern", "regex", "env", "var", "label", "placeholder", "hint", "help", "policy", "validator",
-     "validators", "reset", "location", "kind", "mode", "version", "method", "class", "model",
-     "backend", "backends", "limit", "param", "parameter", "input", "form", "widget", "template",
-     "message", "msg", "error", "prompt", "text", "title", "description", "doc", "enabled",
-     "required", "strength", "complexity", "rotation", "generator", "provider", "scheme", "algorithm",
-     "alg", "algo", "usage", "char", "chars", "encoding", "cache",
-     "store", "manager", "handler", "factory", "callback", "view", "views", "regexp",
-     "fingerprint", "reference", "ref", "arn", "kid", "sid", "tokenizer", "tokens", "flag",
-     "flags", "option", "options", "mock"}
+# Any of these anywhere in the name: it describes a secret (or stands in for one) rather than
+# holding it. Everything else is judged by the last word: `password_min_length` ends in `length`.
+_NEGATING_WORDS = frozenset(
+    {"public", "pub", "publishable", "hash", "hashed", "hasher", "hashers", "digest", "mock", "fake",
+     "dummy", "example", "sample", "placeholder", "template", "format", "pattern", "regex", "regexp",
+     "field", "fields", "label", "prompt", "hint", "type", "kind", "validator", "validators", "policy",
+     "widget", "input", "param", "env", "var", "tokenizer", "fingerprint"}
 )
 # Dotted or camelCase names are split into lower-case words.
 _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -56,7 +48,8 @@ _ASSIGNMENT = re.compile(
         (?:\s*:\s*[A-Za-z_][\w\[\], .|]*?(?=\s*=))?    # a Python type annotation
         \s*(?P<op>:=|==|=>|=|:)\s*
         (?:[rbuRBU]{0,2}(?P<quote>["'`])(?P<quoted>(?:\\.|(?!(?P=quote)).){1,512}?)(?P=quote)
-          |(?P<bare>[^\s"'`#;,{}\[\]()<>]{1,512}))""",
+          |(?P<bare>(?:[^\s"'`#;,{}\[\]()<>]|(?<=\S)\#){1,512}))   # `#` starts a comment only after a space
+    """,
     re.VERBOSE,
 )
 _DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<name>[A-Za-z_]\w*)\s+(?P<quote>[\"']?)(?P<bare>[^\s\"'=]+)(?P=quote)\s*$")
@@ -67,6 +60,11 @@ _AUTH_HEADER = re.compile(
 )
 # `curl -u user:password`, `wget --user=... --password=...` style credentials on a command line.
 _CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
+# `os.environ.setdefault("API_KEY", "…")`, `getenv("DB_PASSWORD", "…")`: a literal fallback.
+_NAME_VALUE_PAIR = re.compile(
+    r"(?:getenv|environ\.get|setdefault|\bget|\benv|\bconfig)\(\s*(?P<q1>[\"'])(?P<name>[A-Za-z_][\w.-]{0,80})(?P=q1)\s*,\s*[rbuRBU]?"
+    r"(?P<q2>[\"'])(?P<value>(?:\\.|(?!(?P=q2)).){1,512}?)(?P=q2)"
+)
 # `<password>…</password>` in XML configuration (Maven settings, .NET config, NuGet).
 _XML_ELEMENT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]{0,60})>(?P<value>[^<>\s]{1,512})</(?P=name)>")
 # `Server=…;Password=…;` connection strings and `?password=…&` query strings, even inside quotes.
@@ -77,7 +75,7 @@ PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-
 # line to be worth parsing: the rest of a name, an optional closing quote, and an assignment.
 NAME_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "bearer", "--user", " -u ")
 ALWAYS_WORDS = frozenset({"bearer", "--user", " -u "})
-FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|>)")
+FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|>|,\s*[rbu]?[\"'])")
 FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
 
 
@@ -99,7 +97,7 @@ def name_strength(name: str) -> str | None:
     parts = words(name)
     if not parts:
         return None
-    if _NEUTRAL_WORDS.intersection(parts) or "_id" in name.lower():
+    if _NEGATING_WORDS.intersection(parts):
         return None
     last = parts[-1]
     joined_tail = "".join(parts[-2:])
@@ -122,16 +120,29 @@ def is_real_value(value: str, name: str, strength: str, threshold: float) -> boo
         return False
     if "://" in value or value.startswith(("/", "./", "~/", "http")) or value.endswith((".pem", ".key", ".json", ".txt", ".crt")):
         return False
-    if re.fullmatch(r"[\d.,:+-]+|[A-Za-z_]+(?:\.[A-Za-z_]\w*)+", value):
+    if _NUMBER_OR_PATH.fullmatch(value):
         return False  # a number, or a dotted path such as a module or settings name
     if value.lower() in name.lower():
         return False  # `api_key = "api-key"`
     if strength == "password":
         return True
+    if _is_wordlike(value):
+        return False  # `0002_alter_permission`, `LicenseRef-scancode-x-1.0`: names, not keys
     has_digit = any(ch.isdigit() for ch in value)
     if not has_digit and character_classes(value) < 3:
         return False  # words and identifiers (`_auth_user_id`, `sessionKeyName`), not generated keys
     return looks_random(value, threshold)
+
+
+_NUMBER_OR_PATH = re.compile(r"[\d.,:+-]+|[A-Za-z_]+(?:\.[A-Za-z_]\w*)+")
+_SEGMENTS = re.compile(r"[_.\-/]+")
+
+
+def _is_wordlike(value: str) -> bool:
+    """Three or more separated parts, each all letters or all digits: an identifier, a file or
+    migration name. Generated keys mix letters and digits within their parts."""
+    parts = [part for part in _SEGMENTS.split(value) if part]
+    return len(parts) >= 3 and all(part.isalpha() or part.isdigit() for part in parts)
 
 
 def _unescape(value: str) -> str:
@@ -153,8 +164,8 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
         # Not past the value: a string such as `"Server=…;Password=…"` holds assignments of its own.
         position = match.end("op")
         name = match.group("name")
-        if match.group("op") == "=>" and kind == "python":
-            continue
+        if kind == "python" and (match.group("op") == "=>" or (match.group("op") == ":" and line[match.start("name") - 1 : match.start("name")] not in "\"'")):
+            continue  # `name: "Type"` is an annotation; only a quoted key (`{"password": …}`) maps to a value
         strength = name_strength(name)
         if strength is None and hint and name.lower() in {"default", "value"}:
             strength = name_strength(hint)
@@ -171,6 +182,10 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
         else:
             continue
         yield Candidate(name, value, column, strength)
+    for pair in _NAME_VALUE_PAIR.finditer(line):
+        strength = name_strength(pair.group("name"))
+        if strength:
+            yield Candidate(pair.group("name"), _unescape(pair.group("value")), pair.start("value"), strength)
     if kind != "python" and "</" in line:
         for element in _XML_ELEMENT.finditer(line):
             strength = name_strength(element.group("name"))

@@ -42,12 +42,13 @@ _KINDS = (
     (re.compile(r".*\.(?:sh|bash|zsh|ksh|fish)$|(?:.*/)?\.(?:bashrc|zshrc|profile|bash_profile)$"), "shell"),
     (re.compile(r".*\.(?:tf|tfvars|hcl)$"), "terraform"),
     (re.compile(r".*\.(?:js|mjs|cjs|jsx|ts|tsx|java|kt|go|rb|php|cs|c|h|cc|cpp|rs|swift|scala|groovy|gradle|lua|pl|r|dart)$"), "code"),
+    (re.compile(r".*\.(?:md|markdown|rst|txt|adoc|asciidoc)$|(?:.*/)?(?:README|CHANGELOG|CHANGES|HISTORY|NEWS)[^/]*$|.*PKG-INFO$", re.IGNORECASE), "docs"),
 )
 
 
 def kind_of(path: str) -> str:
     """The assignment syntax a file uses: python, notebook, env, ini, toml, yaml, json, dockerfile,
-    shell, terraform, or text for anything else."""
+    shell, terraform, code (other programming languages), docs (prose), or text for anything else."""
     normalised = path.replace(os.sep, "/")
     for pattern, kind in _KINDS:
         if pattern.fullmatch(normalised):

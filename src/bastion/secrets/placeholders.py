@@ -53,6 +53,7 @@ _REFERENCE = re.compile(
     |^(?:file|env|secret|vault)::?""",
     re.IGNORECASE | re.VERBOSE,
 )
+_TYPE_NAME = re.compile(r"(?i)(?:string|str|text|int|integer|number|bool|boolean|any|object|bytes|char|varchar|secret|password)\??!?")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # DB_PASSWORD: the name of a variable
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX_DIGEST = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$", re.IGNORECASE)
@@ -96,11 +97,12 @@ def is_placeholder(value: str) -> bool:
         return True
     if _REFERENCE.search(stripped) or _MARKERS.search(stripped):
         return True
-    if _ENV_NAME.match(stripped):
+    if _ENV_NAME.match(stripped) or _TYPE_NAME.fullmatch(stripped):
         return True
     if len(set(stripped)) <= 2:
         return True
-    return _has_sequence(stripped)
+    lowered = stripped.lower()
+    return "1234" in lowered or "abcd" in lowered or _has_sequence(stripped)
 
 
 def is_public(value: str) -> bool:

@@ -46,6 +46,7 @@ class Hit:
     validated: bool | None = None  # True: checksum or structure verified
     severity: str | None = None
     name: str = ""  # the variable it is assigned to, when known
+    confidence: str | None = None  # "low" for doubtful hits; None: decided by the rule and the path
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,11 +226,36 @@ def _generic_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
         yield from _stateful_hits(source, kind, options)
         return
     number, previous = 1, 0
+    documentation = _docstrings(text) if kind == "python" else ()
     for start, end in _candidate_lines(source, kind):
         number += text.count("\n", previous, start)
         previous = start
         if end - start <= MAX_GENERIC_LINE:
-            yield from _line_hits(text[start:end].rstrip("\r"), number, kind, None, options)
+            for hit in _line_hits(text[start:end].rstrip("\r"), number, kind, None, options):
+                if kind == "docs" or any(first <= start < last for first, last in documentation):
+                    hit = replace(hit, confidence="low")  # examples in documentation, mostly
+                yield hit
+
+
+_TRIPLE_QUOTE = re.compile(r"\"\"\"|\'\'\'")
+
+
+def _docstrings(text: str) -> list[tuple[int, int]]:
+    """Spans of triple-quoted strings that stand alone on their line (docstrings), as opposed to
+    assigned ones (`KEY = \"\"\"…`). Approximate: quotes inside other strings are not tracked."""
+    if '"""' not in text and "\'\'\'" not in text:
+        return []
+    spans = []
+    opening: re.Match[str] | None = None
+    for match in _TRIPLE_QUOTE.finditer(text):
+        if opening is None:
+            opening = match
+        elif match.group() == opening.group():
+            line_start = text.rfind("\n", 0, opening.start()) + 1
+            if not text[line_start : opening.start()].strip(" \trRuUbBfF"):
+                spans.append((opening.start(), match.end()))
+            opening = None
+    return spans
 
 
 def _stateful_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
@@ -268,7 +294,9 @@ def _generic_hit(candidate: context.Candidate, number: int, raw_line: str, kind:
         if all(words & required for required in named.name_words) and named.value.fullmatch(candidate.value):
             code, what = named.code, named.kind
             break
-    return Hit(code, what, candidate.value, number, column, number, end, name=candidate.name)
+    # A password of letters only may be a label in a translation file ("Passwort"): low confidence.
+    doubtful = candidate.strength == "password" and candidate.value.isalpha()
+    return Hit(code, what, candidate.value, number, column, number, end, name=candidate.name, confidence="low" if doubtful else None)
 
 
 def _notebook_line(raw: str) -> str:
