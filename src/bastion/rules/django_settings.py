@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from bastion.engine.astutil import keyword
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
 from bastion.rules._django import DjangoSettings, django_settings
@@ -33,6 +34,10 @@ def django_debug_enabled(tree: ast.Module, ctx: Context) -> Iterator[Finding]:
     `settings/` package, or any module that sets `INSTALLED_APPS`, `MIDDLEWARE` or `ROOT_URLCONF`).
     In development settings (`dev.py`, `local.py`, `test_settings.py`, ...) the severity is low; in a
     shared `base.py` it is medium, since production inherits it unless it overrides it.
+    Outside development settings it also flags, at medium severity, a `DEBUG` read from the
+    environment that is on when the variable is unset (`env.bool("DEBUG", default=True)`,
+    `os.environ.get("DEBUG", "True") == "True"`) or that is the raw string
+    (`os.environ.get("DEBUG", "False")` — any non-empty string, even "False", is true).
     Django's check: security.W018.
 
     ## Why is this bad?
@@ -55,10 +60,74 @@ def django_debug_enabled(tree: ast.Module, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/489.html
     """
     settings = django_settings(ctx, tree)
-    if settings is None or "DEBUG" not in settings.values or ctx.constant(settings.values["DEBUG"]) is not True:
+    if settings is None or "DEBUG" not in settings.values:
         return
+    value = settings.values["DEBUG"]
     where = {"development": " (development settings)", "base": " (shared base settings)"}.get(settings.role, "")
-    yield ctx.finding(settings.statements["DEBUG"], f"`DEBUG = True`{where} shows stack traces and settings to visitors", severity=_ROLE_SEVERITY.get(settings.role))
+    if ctx.constant(value) is True:
+        yield ctx.finding(settings.statements["DEBUG"], f"`DEBUG = True`{where} shows stack traces and settings to visitors", severity=_ROLE_SEVERITY.get(settings.role))
+        return
+    if settings.is_development:
+        return
+    problem = environment_debug(value)
+    if problem is not None:
+        yield ctx.finding(settings.statements["DEBUG"], f"`DEBUG` {problem}", severity=Severity.MEDIUM, confidence=Confidence.MEDIUM)
+
+
+_TYPED_GETTERS = ("env.bool", "config", "env")
+_STRING_METHODS = frozenset({"lower", "upper", "strip", "casefold", "title", "capitalize"})
+
+
+def _getter(value: ast.expr) -> tuple[ast.Call, str] | None:
+    if isinstance(value, ast.Call):
+        spelled = ast.unparse(value.func)
+        if spelled.endswith(("environ.get", "getenv", *_TYPED_GETTERS)) and value.args:
+            return value, spelled
+    return None
+
+
+def _default_of(call: ast.Call, spelled: str) -> object:
+    default = keyword(call, "default")
+    if default is None and spelled.endswith(("environ.get", "getenv")) and len(call.args) > 1:
+        default = call.args[1]
+    return default.value if isinstance(default, ast.Constant) else ...
+
+
+def environment_debug(value: ast.expr) -> str | None:
+    """What is wrong with a `DEBUG` read from the environment: on by default, or a raw string
+    (any non-empty value, even "False", is true)."""
+    found = _getter(value)
+    if found is not None:
+        call, spelled = found
+        default = _default_of(call, spelled)
+        typed = spelled.endswith("env.bool") or keyword(call, "cast") is not None
+        if typed:
+            return "is on whenever the variable is unset (`default=True`)" if default is True else None
+        if spelled.endswith(("environ.get", "getenv")):
+            return "is the raw string from the environment: any non-empty value, even \"False\", switches debug on"
+        return None
+    if isinstance(value, ast.Compare) and len(value.ops) == 1 and isinstance(value.ops[0], (ast.Eq, ast.In)):
+        left = value.left
+        methods: list[str] = []
+        while isinstance(left, ast.Call) and isinstance(left.func, ast.Attribute) and left.func.attr in _STRING_METHODS:
+            methods.append(left.func.attr)
+            left = left.func.value
+        found = _getter(left)
+        comparator = value.comparators[0]
+        if found is None:
+            return None
+        default = _default_of(*found)
+        if not isinstance(default, str):
+            return None
+        for method in reversed(methods):
+            default = getattr(default, method)()
+        try:
+            accepted = ast.literal_eval(comparator)
+        except (ValueError, SyntaxError):
+            return None
+        on = default == accepted if isinstance(value.ops[0], ast.Eq) else default in accepted
+        return f"is on whenever the variable is unset (it defaults to {default!r})" if on else None
+    return None
 
 
 @rule(
