@@ -51,7 +51,8 @@ def _credential_value(value: object, name: str) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if len(text) < 2 or is_placeholder(text) or text.lower() == name.lower():
+    label = text.rstrip(":*").strip().lower()
+    if len(text) < 2 or is_placeholder(text) or label in {name.lower(), name.lower().replace("_", " ")} or is_placeholder(label):
         return None
     if _ENV_NAME.match(text) and "_" in text:
         return None  # the name of an environment variable or setting, not its value

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from bastion.engine.astutil import argument, keyword
 from bastion.engine.context import Context
-from bastion.model import Finding, Severity
+from bastion.model import Confidence, Finding, Severity
+from bastion.rules.flask_config import config_items
 from bastion.rules.flask_debug import FLASK_APP_TYPES
 from bastion.rules.registry import rule
 
@@ -24,6 +25,7 @@ DEBUG_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette"})
     summary="Werkzeug debugger or framework debug mode switched on in code",
     nodes=(ast.Call, ast.Assign),
     calls=RUN_SIMPLE | DEBUGGED_APPLICATION | DEBUG_APPS,
+    attrs=("update", "from_mapping"),
     severity="high",
     confidence="high",
     cwe=489,
@@ -35,7 +37,9 @@ def debugger_enabled(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Find
     Flags `werkzeug.serving.run_simple(..., use_debugger=True)`, wrapping an application in
     `werkzeug.debug.DebuggedApplication` (high severity with `evalex=True`, which enables the console),
     `FastAPI(debug=True)` and `Starlette(debug=True)` (which return tracebacks to the client), and
-    `app.debug = True` on a Flask application. Test files are skipped.
+    `app.debug = True` on a Flask application, and `DEBUG = True` set in Flask configuration
+    (`app.config[...]`, `app.config.update(...)`, non-development config classes). Test files are
+    skipped.
 
     ## Why is this bad?
     The Werkzeug debugger's console runs any Python code typed into the error page: whoever reaches
@@ -59,6 +63,9 @@ def debugger_enabled(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Find
     """
     if ctx.is_test_file:
         return
+    for item in config_items(node, ctx):
+        if item.key == "DEBUG" and not item.development and ctx.constant(item.value) is True:
+            yield ctx.finding(item.node, "Flask `DEBUG = True` in configuration turns on debug mode and the Werkzeug debugger", severity=Severity.MEDIUM, confidence=Confidence.MEDIUM)
     if isinstance(node, ast.Assign):
         for target in node.targets:
             is_debug = isinstance(target, ast.Attribute) and target.attr == "debug" and ctx.constant(node.value) is True
