@@ -22,7 +22,8 @@ QUOTED_ONLY = frozenset({"python", "json", "toml", "terraform", "notebook", "cod
 _PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw"})
 _SECRET_WORDS = frozenset(
     {"secret", "token", "apikey", "credential", "credentials", "creds", "auth", "authorization",
-     "bearer", "privatekey", "accesskey", "secretkey", "clientsecret", "sessionkey", "masterkey"}
+     "bearer", "privatekey", "accesskey", "secretkey", "clientsecret", "sessionkey", "masterkey",
+     "keybase"}  # Rails' secret_key_base
 )
 # `key` alone is too common (dict keys, cache keys); it counts after one of these.
 _KEY_QUALIFIERS = frozenset(
@@ -62,9 +63,11 @@ _AUTH_HEADER = re.compile(
 _CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
 # `os.environ.setdefault("API_KEY", "…")`, `getenv("DB_PASSWORD", "…")`: a literal fallback.
 _NAME_VALUE_PAIR = re.compile(
-    r"(?:getenv|environ\.get|setdefault|\bget|\benv|\bconfig)\(\s*(?P<q1>[\"'])(?P<name>[A-Za-z_][\w.-]{0,80})(?P=q1)\s*,\s*[rbuRBU]?"
+    r"(?:getenv|environ\.get|setdefault|\bget|\benv|\bconfig|\bdefine)\(\s*(?P<q1>[\"'])(?P<name>[A-Za-z_][\w.-]{0,80})(?P=q1)\s*,\s*[rbuRBU]?"
     r"(?P<q2>[\"'])(?P<value>(?:\\.|(?!(?P=q2)).){1,512}?)(?P=q2)"
 )
+# `machine api.example.com login ci password …` in .netrc
+_NETRC_PASSWORD = re.compile(r"\bpassword\s+(?P<value>\S+)")
 # `<password>…</password>` in XML configuration (Maven settings, .NET config, NuGet).
 _XML_ELEMENT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]{0,60})>(?P<value>[^<>\s]{1,512})</(?P=name)>")
 # `Server=…;Password=…;` connection strings and `?password=…&` query strings, even inside quotes.
@@ -101,9 +104,9 @@ def name_strength(name: str) -> str | None:
         return None
     last = parts[-1]
     joined_tail = "".join(parts[-2:])
-    if last in _PASSWORD_WORDS:
-        return "password"
-    if last in _SECRET_WORDS or joined_tail in _SECRET_WORDS:
+    if last in _PASSWORD_WORDS or last.endswith(("password", "passwd", "passphrase")):
+        return "password"  # also run-together names: PGPASSWORD, adminpassword
+    if last in _SECRET_WORDS or joined_tail in _SECRET_WORDS or last.endswith(("secret", "token", "apikey")):
         return "secret"
     if last == "key" and len(parts) >= 2 and parts[-2] in _KEY_QUALIFIERS:
         return "secret"
@@ -153,6 +156,10 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
     """Secret-like assignments on one line. `hint` names the block a `default =`/`value:` belongs to
     (a Terraform variable, a Kubernetes env entry)."""
     bare_allowed = kind not in QUOTED_ONLY
+    if kind == "netrc":
+        for match in _NETRC_PASSWORD.finditer(line):
+            yield Candidate("password", match.group("value"), match.start("value"), "password")
+        return
     docker = _DOCKER_ENV.match(line) if kind == "dockerfile" else None
     if docker:
         strength = name_strength(docker.group("name"))

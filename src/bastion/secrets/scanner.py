@@ -207,7 +207,7 @@ def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
     """Bounds of the lines where a secret-like word is followed by an assignment."""
     lowered = source.text.lower()
     found: set[tuple[int, int]] = set()
-    follow = context.FOLLOW_DOCKER if kind == "dockerfile" else context.FOLLOW
+    follow = context.FOLLOW_DOCKER if kind in {"dockerfile", "netrc"} else context.FOLLOW
     for word in context.NAME_WORDS:
         position = lowered.find(word)
         while position != -1:
