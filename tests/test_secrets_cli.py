@@ -153,6 +153,17 @@ def test_settings_allow_and_exclude(tmp_path: Path) -> None:
     assert [f["code"] for f in json.loads(out)["findings"]] == ["BST451"]
 
 
+def test_hostile_files_become_diagnostics_not_hangs(tmp_path: Path) -> None:
+    import os
+
+    write_project(tmp_path, {".env": f"GITHUB_TOKEN={GITHUB}\n", "bad.yaml": b"token: \xff\xfe" + GITHUB.encode() + b"\n"})
+    os.mkfifo(tmp_path / "pipe.env")
+    (tmp_path / "loop.env").symlink_to(tmp_path / "loop.env")
+    code, out, _ = run_cli("secrets", ".", "--no-cache", "--format", "json", cwd=tmp_path)
+    data = json.loads(out)
+    assert sorted(f["location"]["path"] for f in data["findings"]) == [".env", "bad.yaml"]
+
+
 def test_bad_settings_are_config_errors(tmp_path: Path) -> None:
     write_project(tmp_path, {"pyproject.toml": '[tool.bastion.secrets]\nallow = ["("]\n', "a.py": "x = 1\n"})
     code, _, err = run_cli("secrets", ".", cwd=tmp_path)
