@@ -35,6 +35,18 @@ def summary(targets: list[Target], table: ReleaseTable, settings: Settings) -> d
     }
 
 
+STALE_AFTER_DAYS = 180
+
+
+def staleness(table: ReleaseTable, today: date) -> str | None:
+    """A note when the release table is old enough to miss releases and advisories."""
+    age = (today - table.as_of).days
+    if age <= STALE_AFTER_DAYS:
+        return None
+    return (f"the CPython release table is from {table.as_of} ({age} days old): Python releases and advisories "
+            "published since are not known; refresh it with `bastion interpreter --update-table`")
+
+
 class InterpreterAnalyzer:
     name = "interpreter"
 
@@ -61,6 +73,9 @@ class InterpreterAnalyzer:
             result.diagnostics.append(Diagnostic("", DiagnosticKind.INTERNAL_ERROR, f"CPython release table: {error}"))
             return result
         settings = settings_for(project)
+        stale = staleness(table, settings.today)
+        if stale:
+            result.diagnostics.append(Diagnostic("", DiagnosticKind.SKIPPED, stale, level="note"))
         result.findings.extend(check(targets, table, settings))
         result.extras["interpreters"] = summary(targets, table, settings)
         return result

@@ -56,8 +56,13 @@ def _run(options: argparse.Namespace) -> int:
         targets, diagnostics = _targets(options, paths)
     except LookupError as error:
         return _fail(str(error))
-    from bastion.interpreter.analyzer import summary
+    from bastion.interpreter.analyzer import staleness, summary
     from bastion.interpreter.checks import check
+    from bastion.model import Diagnostic, DiagnosticKind
+
+    stale = staleness(table, settings.today)
+    if stale:
+        diagnostics.append(Diagnostic("", DiagnosticKind.SKIPPED, stale, level="note"))
 
     findings = sorted(check(targets, table, settings), key=lambda f: f.sort_key())
     data = summary(targets, table, settings)
@@ -146,7 +151,7 @@ def _print_text(data: dict, findings, diagnostics) -> None:
             place = loc.path if loc.path.startswith("<") else f"{loc.path}:{loc.line}:{loc.column + 1}"
             print(f"{place}: {finding.code} [{finding.effective_severity.label}] {finding.message}")
     for diagnostic in diagnostics:
-        print(f"bastion: {diagnostic.path}: {diagnostic.message}", file=sys.stderr)
+        print(f"bastion: {diagnostic.path + ': ' if diagnostic.path else ''}{diagnostic.message}", file=sys.stderr)
     print(f"\n{len(findings)} finding{'s' if len(findings) != 1 else ''}")
 
 
