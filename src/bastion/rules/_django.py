@@ -84,8 +84,22 @@ def _collect(tree: ast.Module, settings: DjangoSettings) -> bool:
     return imports_django
 
 
+_last: tuple[ast.Module | None, str, DjangoSettings | None] = (None, "", None)
+
+
 def django_settings(ctx: Context, tree: ast.Module) -> DjangoSettings | None:
-    """The settings view of this module, or None if it is not a Django settings module."""
+    """The settings view of this module, or None if it is not a Django settings module. Every
+    settings rule asks about the same tree in a row, so the last answer is kept."""
+    global _last
+    cached_tree, cached_path, cached = _last
+    if cached_tree is tree and cached_path == ctx.path:
+        return cached
+    result = _read_settings(ctx, tree)
+    _last = (tree, ctx.path, result)
+    return result
+
+
+def _read_settings(ctx: Context, tree: ast.Module) -> DjangoSettings | None:
     if ctx.is_test_file:
         return None
     settings = DjangoSettings(role=_role(ctx.path))
