@@ -183,7 +183,10 @@ _OLD_TLS_VERSIONS = {
 }
 _OLD_PYOPENSSL = {
     f"OpenSSL.SSL.{name}": label
-    for name, label in (("SSLv2_METHOD", "SSL 2.0"), ("SSLv3_METHOD", "SSL 3.0"), ("TLSv1_METHOD", "TLS 1.0"), ("TLSv1_1_METHOD", "TLS 1.1"))
+    for name, label in (
+        ("SSLv2_METHOD", "SSL 2.0"), ("SSLv3_METHOD", "SSL 3.0"), ("TLSv1_METHOD", "TLS 1.0"), ("TLSv1_1_METHOD", "TLS 1.1"),
+        ("SSLv23_METHOD", "any version down to SSL 3.0 unless OP_NO_SSLv3 is set"),
+    )
 }
 _OLD_VERSION_NAMES = frozenset(name.rsplit(".", 1)[1] for name in (*_OLD_SSL_PROTOCOLS, *_OLD_TLS_VERSIONS, *_OLD_PYOPENSSL))
 
@@ -260,6 +263,9 @@ def tls_old_protocol(node: ast.Attribute | ast.Name, ctx: Context) -> Iterator[F
         fix = edits.fix(f"use {replacement}", edits.replace(ctx.source, node, f"{ctx.source.segment(node.value)}.{replacement}"))
     elif qualified in _OLD_TLS_VERSIONS and isinstance(node, ast.Attribute):
         fix = edits.fix("require TLS 1.2", edits.replace(ctx.source, node, f"{ctx.source.segment(node.value)}.TLSv1_2"))
+    if qualified == "OpenSSL.SSL.SSLv23_METHOD":
+        yield ctx.finding(node, f"`{ctx.source.segment(node)}` negotiates {label}; prefer TLS_METHOD with a TLS 1.2 minimum", severity=Severity.LOW, confidence=Confidence.MEDIUM)
+        return
     yield ctx.finding(node, f"`{ctx.source.segment(node)}` selects {label}, which is broken or deprecated; require TLS 1.2 or later", fix=fix)
 
 
