@@ -78,7 +78,6 @@ HTTP_URL_CALLS = (HTTP_CLIENT_CALLS | _URL_FIRST | {"urllib3.PoolManager().reque
     "httpx.HTTPTransport", "httpx.AsyncHTTPTransport",
 }
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".test", ".example", ".invalid", ".lan", ".home.arpa", ".svc", ".cluster.local")
-_DOCUMENTATION_DOMAINS = ("example.com", "example.org", "example.net")
 
 
 def _url_argument(call: ast.Call, name: str) -> ast.expr | None:
@@ -101,15 +100,15 @@ def _literal_prefix(ctx: Context, node: ast.expr) -> str | None:
 
 
 def is_remote_host(host: str) -> bool:
-    """True for a public host name or address; False for local, private, single-label and
-    documentation hosts, which plain HTTP is normal for."""
+    """True for a public host name or address; False for local, private and single-label hosts
+    and reserved test names, which plain HTTP is normal for."""
     host = host.strip("[]").lower().rstrip(".")
     if not host or ("." not in host and ":" not in host):
         return False  # localhost, a container or service name
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        return not (host.endswith(_LOCAL_SUFFIXES) or host in _DOCUMENTATION_DOMAINS or host.endswith(tuple("." + d for d in _DOCUMENTATION_DOMAINS)))
+        return not host.endswith(_LOCAL_SUFFIXES)
     return address.is_global
 
 
@@ -128,8 +127,8 @@ def cleartext_http_url(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     ## What it does
     Flags HTTP client calls (`requests`, `httpx`, `urllib.request`, `aiohttp`, `urllib3`) whose URL is
     a literal (or begins with one) using `http://` to a public host. Local and private addresses,
-    single-label service names (`http://api:8000`), `.local`/`.internal`/`.test` names and the
-    documentation domains are not reported.
+    single-label service names (`http://api:8000`), `.local`/`.internal`/`.test` names and test
+    files are not reported.
 
     ## Why is this bad?
     Plain HTTP has no confidentiality or integrity: credentials, cookies, API keys and personal data in
@@ -154,7 +153,7 @@ def cleartext_http_url(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     URLs built from configuration or variables are not followed.
     """
     name = ctx.call_name(call)
-    if name is None:
+    if name is None or ctx.is_test_file:
         return
     url = _url_argument(call, name)
     prefix = _literal_prefix(ctx, url) if url is not None else None
