@@ -373,7 +373,8 @@ def django_insecure_cookies(tree: ast.Module, ctx: Context) -> Iterator[Finding]
     for name, bad, consequence, check in _COOKIE_SETTINGS:
         statement = _explicitly(ctx, settings, name, bad)
         if statement is not None:
-            yield ctx.finding(statement, f"`{name} = False`: {consequence} ({check})")
+            where = " in shared base settings, unless production overrides it" if settings.role == "base" else ""
+            yield ctx.finding(statement, f"`{name} = False`{where}: {consequence} ({check})", severity=Severity.LOW if where else None)
         elif name.endswith("_SECURE") and name not in settings.values:
             missing.append(name)
     if missing and settings.anchor is not None and _deploy_ready(ctx, settings):
@@ -431,7 +432,8 @@ def django_https_not_enforced(tree: ast.Module, ctx: Context) -> Iterator[Findin
     ):
         statement = _explicitly(ctx, settings, name, bad)
         if statement is not None:
-            yield ctx.finding(statement, f"`{name} = {bad}`: {consequence}")
+            where = " in shared base settings, unless production overrides it" if settings.role == "base" else ""
+            yield ctx.finding(statement, f"`{name} = {bad}`{where}: {consequence}")
     unset = [n for n in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS") if n not in settings.values]
     if len(unset) == 2 and settings.anchor is not None and _deploy_ready(ctx, settings):
         yield ctx.finding(settings.anchor, "neither `SECURE_SSL_REDIRECT` nor `SECURE_HSTS_SECONDS` is set: HTTPS is not enforced", confidence=Confidence.LOW)
