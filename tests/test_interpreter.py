@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections import Counter
 from datetime import date
@@ -106,9 +107,10 @@ def test_pypy_and_unknown_spellings_are_not_judged(tmp_path: Path) -> None:
     assert _findings(tmp_path)[0] == []
 
 
-def test_targets_table_and_targeted_versions() -> None:
+def test_targets_table_and_targeted_versions(tmp_path: Path) -> None:
     root = DATA / "poetry-app"
-    assert targeted_versions(root) == [Version("3.9"), Version("3.10"), Version("3.12")]
+    shutil.copytree(root, tmp_path / "app")  # the repository's own configuration excludes tests/data
+    assert targeted_versions(tmp_path / "app") == [Version("3.9"), Version("3.10"), Version("3.12")]
     _, targets, _ = _findings(root)
     roles = Counter(t.role for t in targets)
     assert roles[Role.REQUIRES] == 2 and roles[Role.RUNS] == 4

@@ -75,7 +75,8 @@ class InterpreterAnalyzer:
         settings = settings_for(project)
         stale = staleness(table, settings.today)
         if stale:
-            result.diagnostics.append(Diagnostic("", DiagnosticKind.SKIPPED, stale, level="note"))
+            first = min(targets, key=lambda t: (t.path, t.line))  # reports want a file to attach notes to
+            result.diagnostics.append(Diagnostic(first.path, DiagnosticKind.SKIPPED, stale, line=first.line, level="note"))
         result.findings.extend(check(targets, table, settings))
         result.extras["interpreters"] = summary(targets, table, settings)
         return result
