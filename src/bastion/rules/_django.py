@@ -109,9 +109,9 @@ def _read_settings(ctx: Context, tree: ast.Module) -> DjangoSettings | None:
     names = settings.values.keys()
     path = ctx.path.replace("\\", "/")
     by_path = bool(_SETTINGS_STEM.search(path.rsplit("/", 1)[-1].removesuffix(".py"))) or "/settings/" in f"/{path}"
-    settings.certain = bool(names & _CORE_SETTINGS) or imports_django
-    looks_like_settings = by_path and bool(names & (_DJANGO_SETTINGS | {"DEBUG", "SECRET_KEY"}) or settings.star_import)
-    if not settings.certain and not looks_like_settings:
+    core = bool(names & _CORE_SETTINGS)
+    settings.certain = core or (by_path and imports_django)
+    if not core and not (by_path and (names & (_DJANGO_SETTINGS | {"DEBUG", "SECRET_KEY"}) or settings.star_import or imports_django)):
         return None
     anchor_name = next((n for n in ("MIDDLEWARE", "INSTALLED_APPS", "MIDDLEWARE_CLASSES", "ROOT_URLCONF") if n in settings.statements), None)
     settings.anchor = settings.statements[anchor_name] if anchor_name else (tree.body[0] if tree.body else None)
