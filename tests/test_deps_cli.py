@@ -182,3 +182,10 @@ def test_split_requirements_directory_and_stale_database_warning(tmp_path):
     result = _check(tmp_path, stale)
     assert [(Path(f.location.path).name, f.location.line, f.rule.code) for f in result.findings] == [("base.txt", 1, "BST601")]
     assert any("days old" in d.message and d.level == "warning" for d in result.diagnostics)
+
+
+def test_sbom_lists_aliases_as_references(project, tmp_path):
+    target = tmp_path / "bom.json"
+    main(["sbom", str(project), "--db", str(database_2026()), "-o", str(target)])
+    vulnerability = next(v for v in json.loads(target.read_text())["vulnerabilities"] if v["id"] == "PYSEC-2021-7")
+    assert {r["id"] for r in vulnerability["references"]} == {"CVE-2021-31542", "GHSA-rxjp-mfm9-w4wr"}

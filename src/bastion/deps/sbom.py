@@ -24,6 +24,7 @@ def build(results: Sequence[tuple[Manifest, list[Result]]], project_name: str, t
         Vulnerability,
         VulnerabilityAdvisory,
         VulnerabilityRating,
+        VulnerabilityReference,
         VulnerabilityScoreSource,
         VulnerabilitySeverity,
         VulnerabilitySource,
@@ -70,9 +71,25 @@ def build(results: Sequence[tuple[Manifest, list[Result]]], project_name: str, t
                         source=VulnerabilitySource(name="OSV", url=XsUri(f"https://osv.dev/vulnerability/{found.id}")),
                         ratings=ratings, recommendation=f"Upgrade to {found.fix} or later" if found.fix else None,
                         advisories=[VulnerabilityAdvisory(url=XsUri(u)) for u in found.references[:5]],
+                        references=[
+                            VulnerabilityReference(id=other, source=VulnerabilitySource(name=_source_name(other), url=XsUri(_source_url(other))))
+                            for other in (*found.ids, *found.aliases) if other != found.id
+                        ],
                     )
                     vulnerabilities[found.id] = vulnerability
                     bom.vulnerabilities.add(vulnerability)
                 vulnerability.affects.add(BomTarget(ref=component.bom_ref.value, versions=[BomTargetVersionRange(version=dependency.version)]))
     bom.metadata.tools.components.add(Component(name="bastion", version=tool_version, type=ComponentType.APPLICATION))
     return JsonV1Dot6(bom).output_as_string(indent=2)
+
+
+def _source_name(identifier: str) -> str:
+    return {"CVE": "NVD", "GHSA": "GitHub Advisories", "PYSEC": "PyPA Advisory Database"}.get(identifier.split("-", 1)[0], "OSV")
+
+
+def _source_url(identifier: str) -> str:
+    if identifier.startswith("CVE-"):
+        return f"https://nvd.nist.gov/vuln/detail/{identifier}"
+    if identifier.startswith("GHSA-"):
+        return f"https://github.com/advisories/{identifier}"
+    return f"https://osv.dev/vulnerability/{identifier}"
