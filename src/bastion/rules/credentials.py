@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bastion.engine.astutil import name_of_target
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules._django import django_settings
 from bastion.rules._naming import camel_to_snake
 from bastion.rules._secrets_in_values import is_secret_name
 from bastion.rules._values import Span, hide_secret, is_placeholder, redacted, string_content
@@ -105,7 +106,7 @@ def _framework_key(ctx: Context, name: str) -> bool:
     if name.upper() not in _FRAMEWORK_KEYS:
         return False
     roots = {target.split(".")[0] for target in ctx.names.scopes[0].bindings.values() if target}
-    return bool(roots & {"flask", "django", "quart"}) or "settings" in ctx.path.rsplit("/", 1)[-1] or "INSTALLED_APPS" in ctx.source.text
+    return bool(roots & {"flask", "quart"}) or django_settings(ctx, ctx.source.tree) is not None
 
 
 @rule(
