@@ -143,21 +143,7 @@ class Context:
     # -- the walk --------------------------------------------------------------------------
 
     def run(self, rules: Iterable[Rule]) -> list[Finding]:
-        dispatch: dict[type, list[Rule]] = {}
-        self._by_call: dict[str, list[Rule]] = {}
-        self._by_attr: dict[str, list[Rule]] = {}
-        for entry in rules:
-            for node_type in entry.nodes:
-                if node_type is ast.Call and (entry.calls or entry.attrs):
-                    for name in entry.calls:
-                        self._by_call.setdefault(name, []).append(entry)
-                    for name in entry.attrs:
-                        self._by_attr.setdefault(name, []).append(entry)
-                    continue
-                dispatch.setdefault(node_type, []).append(entry)
-        if self._by_call or self._by_attr:
-            dispatch.setdefault(ast.Call, [])
-        self._dispatch = dispatch
+        self._dispatch = Dispatch.for_rules(rules)
         self._deferred: list[tuple[ast.AST, list[Scope], list[ast.AST], list, list]] = []
         try:
             self._visit(self.source.tree)
@@ -190,10 +176,17 @@ class Context:
         self._rule = None
 
     def _visit(self, node: ast.AST) -> None:
-        rules = self._dispatch.get(node.__class__)
-        if rules is not None:
-            if node.__class__ is ast.Call:
-                rules = self._call_rules(node, rules)  # type: ignore[arg-type]
+        dispatch = self._dispatch
+        kind = node.__class__
+        if kind in dispatch.interesting:
+            if kind is ast.Call:
+                rules = self._call_rules(node)  # type: ignore[arg-type]
+            elif kind is ast.Name:
+                rules = dispatch.general.get(kind, []) + dispatch.by_spelling.get(node.id, [])  # type: ignore[attr-defined]
+            elif kind is ast.Attribute:
+                rules = dispatch.general.get(kind, []) + dispatch.by_spelling.get(node.attr, [])  # type: ignore[attr-defined]
+            else:
+                rules = dispatch.general[kind]
             if rules:
                 self._check(node, rules)
         special = _SPECIAL.get(node.__class__)
@@ -202,22 +195,23 @@ class Context:
         else:
             self._visit_children(node)
 
-    def _call_rules(self, call: ast.Call, general: list[Rule]) -> list[Rule]:
-        selected = list(general)
+    def _call_rules(self, call: ast.Call) -> list[Rule]:
+        dispatch = self._dispatch
+        selected = list(dispatch.general.get(ast.Call, ()))
         func = call.func
         spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-        if spelled is not None and spelled in self._by_attr:
-            selected += self._by_attr[spelled]
-        if self._by_call:
+        if spelled is not None and spelled in dispatch.call_by_spelling:
+            selected += dispatch.call_by_spelling[spelled]
+        if dispatch.call_by_name:
             name = self.call_name(call)
             if name is not None:
-                selected += self._by_call.get(name, ())
+                selected += dispatch.call_by_name.get(name, ())
                 prefix = name
                 while "." in prefix:
                     prefix = prefix.rsplit(".", 1)[0]
-                    selected += self._by_call.get(prefix + ".*", ())
+                    selected += dispatch.call_by_name.get(prefix + ".*", ())
         if len(selected) > 1:
-            selected = list(dict.fromkeys(selected))
+            selected = list({id(entry): entry for entry in selected}.values())
         return selected
 
     def _visit_children(self, node: ast.AST) -> None:
@@ -309,6 +303,46 @@ class Context:
             if item.optional_vars is not None:
                 self.names.bind_target(item.optional_vars, item.context_expr)
         self._visit_all(node, node.body)
+
+
+class Dispatch:
+    """Which rules see which nodes; built once per rule selection and shared by every file."""
+
+    _built: dict[tuple[int, ...], Dispatch] = {}
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.general: dict[type, list[Rule]] = {}
+        self.call_by_name: dict[str, list[Rule]] = {}
+        self.call_by_spelling: dict[str, list[Rule]] = {}
+        self.by_spelling: dict[str, list[Rule]] = {}  # ast.Name / ast.Attribute rules narrowed by `attrs`
+        for entry in rules:
+            for node_type in entry.nodes:
+                if node_type is ast.Call and (entry.calls or entry.attrs):
+                    for name in entry.calls:
+                        self.call_by_name.setdefault(name, []).append(entry)
+                    for name in entry.attrs:
+                        self.call_by_spelling.setdefault(name, []).append(entry)
+                elif node_type in (ast.Name, ast.Attribute) and entry.attrs:
+                    for name in entry.attrs:
+                        if entry not in self.by_spelling.setdefault(name, []):
+                            self.by_spelling[name].append(entry)
+                else:
+                    self.general.setdefault(node_type, []).append(entry)
+        interesting = set(self.general)
+        if self.call_by_name or self.call_by_spelling:
+            interesting.add(ast.Call)
+        if self.by_spelling:
+            interesting |= {ast.Name, ast.Attribute}
+        self.interesting = frozenset(interesting)
+
+    @classmethod
+    def for_rules(cls, rules: Iterable[Rule]) -> Dispatch:
+        rules = list(rules)
+        key = tuple(id(entry) for entry in rules)
+        built = cls._built.get(key)
+        if built is None:
+            built = cls._built[key] = cls(rules)
+        return built
 
 
 _SPECIAL = {

@@ -43,13 +43,14 @@ ANALYSIS_PACKAGES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """A rule and what it wants to see.
 
     `calls` narrows an `ast.Call` rule to calls of these resolved qualified names (`"os.system"`, or a
     prefix pattern such as `"subprocess.*"`); `attrs` narrows it to calls whose callee is spelled with
-    this final name (`.execute(...)`, `set_cookie(...)`), for receivers whose type cannot be resolved.
+    this final name (`.execute(...)`, `set_cookie(...)`), for receivers whose type cannot be resolved,
+    and `ast.Name`/`ast.Attribute` rules to names spelled so (`CERT_NONE`, `MODE_ECB`).
     A rule given neither sees every node of its types. Narrowing keeps the single walk fast: the
     engine resolves each call once and hands it only to the rules that asked for that name.
     """

@@ -95,6 +95,7 @@ def tls_verify_disabled(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[F
     summary="SSL context that does not verify certificates (`_create_unverified_context`, `CERT_NONE`)",
     nodes=(ast.Call, ast.Attribute, ast.Name),
     calls=UNVERIFIED_CONTEXTS,
+    attrs=("CERT_NONE",),
     severity="high",
     confidence="high",
     cwe=295,
