@@ -226,12 +226,14 @@ def _generic_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
         yield from _stateful_hits(source, kind, options)
         return
     number, previous = 1, 0
-    documentation = _docstrings(text) if kind == "python" else ()
+    documentation: list[tuple[int, int]] | None = None  # found when first needed: hits are rare
     for start, end in _candidate_lines(source, kind):
         number += text.count("\n", previous, start)
         previous = start
         if end - start <= MAX_GENERIC_LINE:
             for hit in _line_hits(text[start:end].rstrip("\r"), number, kind, None, options):
+                if documentation is None:
+                    documentation = _docstrings(text) if kind == "python" else []
                 if kind == "docs" or any(first <= start < last for first, last in documentation):
                     hit = replace(hit, confidence="low")  # examples in documentation, mostly
                 yield hit
