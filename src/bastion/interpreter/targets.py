@@ -14,7 +14,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
 from bastion.interpreter.model import Role, SourceError, Target
-from bastion.interpreter.sources import ci, docker, envs, manifests, pins
+from bastion.interpreter.sources import ci, docker, envs, manifests, pins, platforms
 from bastion.model import Diagnostic, DiagnosticKind
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -44,6 +44,14 @@ BY_NAME: dict[str, Reader] = {
     "noxfile.py": envs.noxfile,
     ".gitlab-ci.yml": ci.gitlab_ci,
     ".gitlab-ci.yaml": ci.gitlab_ci,
+    "template.yaml": platforms.aws_template,
+    "template.yml": platforms.aws_template,
+    "serverless.yml": platforms.serverless,
+    "serverless.yaml": platforms.serverless,
+    "app.yaml": platforms.app_engine,
+    "app.yml": platforms.app_engine,
+    "environment.yml": platforms.conda_environment,
+    "environment.yaml": platforms.conda_environment,
 }
 COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
 

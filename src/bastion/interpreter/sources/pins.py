@@ -19,7 +19,7 @@ def python_version_file(display: str, text: str) -> Iterator[Target]:
             continue
         name = value.split("/", 1)[0]
         column = line.find(name)
-        yield Target(".python-version", Role.RUNS, display, number, column, name, parse_version(name),
+        yield Target(".python-version", Role.RUNS, display, number, column, name, _request(name),
                      end_column=column + len(name), snippet=line.strip())
 
 
@@ -49,3 +49,10 @@ def tool_versions(display: str, text: str) -> Iterator[Target]:
                 continue
             yield Target(".tool-versions", Role.RUNS, display, number, offset, word, parse_version(word),
                          end_column=offset + len(word), snippet=line.strip())
+
+
+def _request(name: str):
+    """pyenv names (`3.11.7`, `pypy3.9-7.3.15`) and uv requests (`cpython@3.12`,
+    `cpython-3.12.1-linux-x86_64-gnu`)."""
+    name = name.replace("@", "-")
+    return parse_version(name) or parse_version("-".join(name.split("-")[:2]))
