@@ -76,8 +76,11 @@ def _candidates(node: ast.AST, ctx: Context) -> Iterator[tuple[str, ast.expr]]:
                 yield name, node.value
     elif isinstance(node, ast.Call):
         for keyword in node.keywords:
-            if keyword.arg:
+            if keyword.arg == "auth" and isinstance(keyword.value, ast.Tuple) and len(keyword.value.elts) == 2:
+                yield "password", keyword.value.elts[1]  # requests/httpx auth=(user, password)
+            elif keyword.arg:
                 yield keyword.arg, keyword.value
+        yield from _positional_passwords(node, ctx)
     elif isinstance(node, ast.Dict):
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -109,6 +112,25 @@ def _framework_key(ctx: Context, name: str) -> bool:
     return bool(roots & {"flask", "quart"}) or django_settings(ctx, ctx.source.tree) is not None
 
 
+_BASIC_AUTH = frozenset(
+    {"requests.auth.HTTPBasicAuth", "requests.auth.HTTPDigestAuth", "requests.auth.HTTPProxyAuth", "httpx.BasicAuth", "httpx.DigestAuth", "aiohttp.BasicAuth"}
+)
+_LOGIN_METHODS = frozenset({"login", "starttls_login", "auth_plain", "pass_"})
+
+
+def _positional_passwords(call: ast.Call, ctx: Context) -> Iterator[tuple[str, ast.expr]]:
+    """`HTTPBasicAuth(user, "...")`, `smtp.login(user, "...")`, `ftp.login("user", "...")`."""
+    if len(call.args) < 2:
+        return
+    func = call.func
+    is_login = isinstance(func, ast.Attribute) and func.attr in _LOGIN_METHODS and len(call.args) == 2
+    if is_login or (ctx.call_name(call) or "") in _BASIC_AUTH:
+        yield "password", call.args[1]
+
+
+_DSN_PASSWORD = re.compile(r"(?:^|\s)(?:password|pwd)\s*=\s*'?(?P<password>[^\s';]+)", re.IGNORECASE)
+
+
 @rule(
     "BST419",
     "hardcoded-credential",
@@ -125,8 +147,10 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     Flags string literals bound to names that hold credentials — `password`, `db_password`,
     `secret`, `client_secret`, `api_key`, `access_token`, `private_key` — in assignments, keyword
     arguments (`connect(password="...")`), dictionary entries, default parameter values and
-    comparisons (`if password == "..."`), and database URLs with a literal password
-    (`postgresql://app:...@db/app`). Placeholders (`""`, `changeme`, `<...>`, `${VAR}`, `xxx`, the
+    comparisons (`if password == "..."`); passwords passed positionally to `HTTPBasicAuth`,
+    `auth=(user, "...")` and `.login(user, "...")`; database URLs with a literal password
+    (`postgresql://app:...@db/app`) and `password=` in connection strings given to `connect`.
+    Keys and tokens are reported only when the value looks random, passwords whatever they look like. Placeholders (`""`, `changeme`, `<...>`, `${VAR}`, `xxx`, the
     word `password` itself), names of environment variables, messages and environment lookups are
     not reported; neither are names that describe the secret rather than hold it (`password_hash`,
     `token_url`, `api_key_header`). In test code the severity and confidence are low. The value is
@@ -175,7 +199,10 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
 
 
 def _database_url(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
-    if not isinstance(node.value, str) or "://" not in node.value[:40]:
+    if not isinstance(node.value, str):
+        return
+    if "://" not in node.value[:40]:
+        yield from _connection_string(node, ctx)
         return
     match = _DB_URL.match(node.value)
     if match is None:
@@ -195,4 +222,27 @@ def _database_url(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
         severity=Severity.LOW if in_tests else None,
         confidence=Confidence.LOW if in_tests else Confidence.HIGH,
     )
+    yield hide_secret(finding, ctx, password)
+
+
+def _connection_string(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
+    """libpq/ODBC connection strings given to a connect call: `"dbname=shop user=app password=..."`."""
+    value = node.value
+    if "=" not in value or not isinstance(ctx.parent, ast.Call):
+        return
+    name = ctx.call_name(ctx.parent) or ""
+    if not name.endswith(("connect", "create_engine", "Connection", "ConnectionPool")):
+        return
+    match = _DSN_PASSWORD.search(value)
+    if match is None:
+        return
+    password = match.group("password")
+    if is_placeholder(password) or password.startswith(("$", "%", "{")):
+        return
+    content = string_content(ctx, node)
+    location: ast.AST | Span = node
+    if isinstance(content, Span):
+        start = content.col_offset + match.start("password")
+        location = Span(node.lineno, start, node.lineno, start + len(password))
+    finding = ctx.finding(location, f"connection string with a literal password ({redacted(password)})", confidence=Confidence.HIGH)
     yield hide_secret(finding, ctx, password)
