@@ -21,6 +21,7 @@ class Snapshot:
         self.oracle = oracle or Oracle(snapshot)
         self.by_id = {record["id"]: record for items in self.oracle.by_name.values() for record, _ in items}
         self.requests: list[str] = []
+        self.page_size: int | None = None  # querybatch pages of this many ids, like osv.dev's
 
 
 def _handler(snapshot: Snapshot):
@@ -78,7 +79,13 @@ def _handler(snapshot: Snapshot):
                 results = []
                 for query in body.get("queries", []):
                     records = snapshot.oracle.records(query["package"]["name"], query["version"])
-                    results.append({"vulns": [{"id": r["id"], "modified": r["modified"]} for r in records]} if records else {})
+                    start = int(query.get("page_token") or 0)
+                    size = snapshot.page_size or len(records)
+                    page = records[start : start + size]
+                    result = {"vulns": [{"id": r["id"], "modified": r["modified"]} for r in page]} if page else {}
+                    if start + size < len(records):
+                        result["next_page_token"] = str(start + size)
+                    results.append(result)
                 self._json({"results": results})
             elif self.path == "/v1/query":  # pip-audit's endpoint: full records
                 records = snapshot.oracle.records(body["package"]["name"], body["version"])

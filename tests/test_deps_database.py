@@ -212,3 +212,27 @@ def test_cvss_v4_and_ratings():
     assert [severity_for_score(s) for s in (9.0, 8.9, 4.0, 0.1, 0.0)] == [
         Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO,
     ]
+
+
+# -- the matcher against the oracle's interval reading, on generated ranges ------------------------
+
+VERSIONS = ["0.9", "1.0rc1", "1.0", "1.0+local", "1.0.post1", "1.1", "2.0.dev1", "2.0", "2.5", "3"]
+
+
+def test_range_matching_agrees_with_the_oracle_on_generated_ranges():
+    from deps_oracle import in_intervals, intervals
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    event = st.tuples(st.sampled_from(["introduced", "fixed", "last_affected"]), st.sampled_from(["0", *VERSIONS]))
+    limit = st.lists(st.sampled_from(VERSIONS), max_size=1)
+
+    @settings(max_examples=400, deadline=None, database=None)
+    @given(st.lists(event, max_size=6), limit, st.sampled_from(VERSIONS))
+    def check(events, limits, version):
+        events = [e for e in events if not (e[1] == "0" and e[0] != "introduced")]  # "0" only opens
+        ours = range_affects(tuple(events) + tuple(("limit", v) for v in limits), Version(version))
+        spans = intervals([{kind: value} for kind, value in events] + [{"limit": v} for v in limits])
+        assert ours == in_intervals(Version(version), spans)
+
+    check()

@@ -45,6 +45,12 @@ def test_osv_service_equals_the_local_database(server, tmp_path):
     assert any(r.startswith("GET /v1/vulns/") for r in server.snapshot.requests)
 
 
+def test_osv_querybatch_pages_are_followed(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(server.snapshot, "page_size", 3)
+    paged = OsvService(server.url, cache_dir=tmp_path).lookup([("django", "2.2.0")])[("django", "2.2.0")]
+    assert len(paged) == len(oracle_2026().records("django", "2.2.0")) > 3
+
+
 def test_osv_records_are_cached(server, tmp_path):
     OsvService(server.url, cache_dir=tmp_path).lookup(PACKAGES[:1])
     before = len(server.snapshot.requests)
