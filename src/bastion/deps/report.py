@@ -38,6 +38,8 @@ def print_text(outcome: Outcome, findings: Sequence[Finding], service) -> None:
     for diagnostic in outcome.diagnostics:
         where = f"{diagnostic.path}:{diagnostic.line}" if diagnostic.line else diagnostic.path
         print(f"bastion: {where}: {diagnostic.message}", file=sys.stderr)
+    for name, version in getattr(service, "missing", []):
+        print(f"bastion: {name} {version}: no such release on the service; not audited", file=sys.stderr)
     audited = sum(1 for _, results in outcome.results for r in results if r.status in {"ok", "vulnerable"})
     count = sum(len(r.vulnerabilities) for _, r in vulnerable if r.status == "vulnerable")
     packages = sum(1 for _, r in vulnerable if r.status == "vulnerable")
