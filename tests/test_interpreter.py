@@ -180,3 +180,15 @@ def test_cli_prints_the_release_table() -> None:
     code, out, _ = run_cli("interpreter", "--table", "--as-of", "2026-11-22")
     assert code == 0
     assert "3.9     end-of-life" in out and "3.11    security" in out and "2025-06-11" in out
+
+
+def test_versions_in_test_data_directories_are_not_the_projects(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.12"\n\n[tool.bastion.interpreter]\nas-of = "2026-11-22"\n',
+        "tests/data/legacy/setup.py": 'from setuptools import setup\nsetup(name="old", python_requires=">=2.7")\n',
+        "tests/fixtures/Dockerfile": "FROM python:2.7\n",
+        "deploy/Dockerfile": "FROM python:3.8-slim\n",
+    })
+    _, report = run_json("check", str(tmp_path), "--select", "BST1")
+    assert [(f["code"], f["location"]["path"].rsplit("/", 2)[-2]) for f in report["findings"]] == [("BST101", "deploy")]
+    assert targeted_versions(tmp_path) == [Version("3.8")]

@@ -9,7 +9,7 @@ from bastion.engine.analysis import Project, ProjectResult
 from bastion.interpreter.checks import Settings, check
 from bastion.interpreter.model import Target
 from bastion.interpreter.releases import ReleaseTable, TableError, cached_path, load_table
-from bastion.interpreter.targets import find_targets, reader_for
+from bastion.interpreter.targets import find_targets, in_test_data, reader_for
 from bastion.model import Diagnostic, DiagnosticKind
 
 
@@ -61,6 +61,9 @@ class InterpreterAnalyzer:
     def analyze(self, project: Project) -> ProjectResult:
         files = [(f.path, f.display) for f in project.other_files if reader_for(f.path)]
         files += [(m.absolute, m.path) for m in project.python_files if reader_for(m.absolute)]
+        if not project.config.scan_tests:
+            root = str(project.root)
+            files = [(path, display) for path, display in files if not in_test_data(path, root)]
         if not files:
             return ProjectResult()
         targets, diagnostics = find_targets(files)

@@ -56,6 +56,19 @@ BY_NAME: dict[str, Reader] = {
 COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
 
 
+TEST_DATA_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
+
+
+def in_test_data(path: str, root: str) -> bool:
+    """Files below a test directory describe test cases, not the Pythons the project targets."""
+    try:
+        relative = os.path.relpath(path, root)
+    except ValueError:
+        return False
+    parts = Path(relative).parts[:-1]
+    return not relative.startswith("..") and any(part.lower() in TEST_DATA_DIRS for part in parts)
+
+
 def reader_for(path: str) -> Reader | None:
     """The reader of a file, by its name (and, for workflows, its directory)."""
     name = os.path.basename(path)
@@ -123,7 +136,11 @@ def project_files(root: Path) -> list[tuple[str, str]]:
 
         config = default_for([root])
     found = discover([root], config)
-    return [(f.path, f.display) for f in (*found.python, *found.other) if reader_for(f.path) is not None]
+    files = (*found.python, *found.other)
+    top = str(config.root)
+    skip_tests = not config.scan_tests
+    return [(f.path, f.display) for f in files
+            if reader_for(f.path) is not None and not (skip_tests and in_test_data(f.path, top))]
 
 
 def minors_of(targets: Iterable[Target], known: Iterable[str]) -> list[str]:
