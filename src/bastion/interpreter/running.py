@@ -15,7 +15,8 @@ from bastion.interpreter.versions import PythonVersion
 # Valid for Python 2.6 and later: the interpreter may be an old one.
 _QUERY = (
     "import sys, platform; v = sys.version_info; "
-    "print('%d %d %d %s %d %s' % (v[0], v[1], v[2], v[3], v[4], platform.python_implementation()))"
+    "print('%d %d %d %s %d %s' % (v[0], v[1], v[2], v[3], v[4], platform.python_implementation())); "
+    "print(sys.executable)"
 )
 _PRE = {"alpha": "a", "beta": "b", "candidate": "rc"}
 TIMEOUT = 20
@@ -37,12 +38,14 @@ def probe(executable: str) -> Target:
                                    timeout=TIMEOUT, stdin=subprocess.DEVNULL, env=_clean_environment())
     except (OSError, subprocess.SubprocessError) as error:
         raise SourceError(f"{executable}: could not be run ({error})") from None
-    words = completed.stdout.split()
+    first, _, rest = completed.stdout.partition("\n")
+    words = first.split()
     if completed.returncode != 0 or len(words) != 6 or not all(w.isdigit() for w in (*words[:3], words[4])):
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
         raise SourceError(f"{executable}: did not report a Python version ({detail[0][:200]})")
     major, minor, micro, level, serial, implementation = words
-    return _target(os.path.abspath(path), int(major), int(minor), int(micro), level, int(serial), implementation)
+    actual = rest.strip() or os.path.abspath(path)  # a shim (pyenv, asdf) names the one it runs
+    return _target(actual, int(major), int(minor), int(micro), level, int(serial), implementation)
 
 
 def _clean_environment() -> dict[str, str]:
