@@ -109,21 +109,26 @@ _ECB_MODES = frozenset(
 )
 
 
+_PYCRYPTO_BLOCK_NEW = frozenset(f"Crypto.Cipher.{cipher}.new" for cipher in ("AES", "DES", "DES3", "Blowfish", "CAST", "ARC2"))
+
+
 @rule(
     "BST406",
     "ecb-mode",
     summary="Block cipher used in ECB mode",
-    nodes=(ast.Attribute, ast.Name),
+    nodes=(ast.Attribute, ast.Name, ast.Call),
+    calls=_PYCRYPTO_BLOCK_NEW,
     severity="high",
     confidence="high",
     cwe=327,
     owasp="A02",
 )
-def ecb_mode(node: ast.Attribute | ast.Name, ctx: Context) -> Iterator[Finding]:
+def ecb_mode(node: ast.Attribute | ast.Name | ast.Call, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
     Flags `modes.ECB()` from `cryptography` and `MODE_ECB` from PyCryptodome/PyCrypto when used to
-    build a cipher (not when merely compared against).
+    build a cipher (not when merely compared against), and PyCrypto's `AES.new(key)` without a mode,
+    which defaults to ECB there.
 
     ## Why is this bad?
     ECB encrypts equal plaintext blocks to equal ciphertext blocks, so structure shows through
@@ -144,6 +149,10 @@ def ecb_mode(node: ast.Attribute | ast.Name, ctx: Context) -> Iterator[Finding]:
     - https://en.wikipedia.org/wiki/Block_cipher_mode_of_operation#ECB
     - https://cwe.mitre.org/data/definitions/327.html
     """
+    if isinstance(node, ast.Call):
+        if len(node.args) == 1 and not node.keywords and ctx.call_name(node) in _PYCRYPTO_BLOCK_NEW:
+            yield ctx.finding(node, f"`{ctx.source.segment(node.func)}(key)` without a mode uses ECB in PyCrypto")
+        return
     spelled = node.attr if isinstance(node, ast.Attribute) else node.id
     if spelled not in {"ECB", "MODE_ECB"}:
         return

@@ -437,3 +437,74 @@ def django_https_not_enforced(tree: ast.Module, ctx: Context) -> Iterator[Findin
     unset = [n for n in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS") if n not in settings.values]
     if len(unset) == 2 and settings.anchor is not None and _deploy_ready(ctx, settings):
         yield ctx.finding(settings.anchor, "neither `SECURE_SSL_REDIRECT` nor `SECURE_HSTS_SECONDS` is set: HTTPS is not enforced", confidence=Confidence.LOW)
+
+
+_WEAK_HASHERS = {
+    "django.contrib.auth.hashers.MD5PasswordHasher": "salted MD5",
+    "django.contrib.auth.hashers.UnsaltedMD5PasswordHasher": "unsalted MD5",
+    "django.contrib.auth.hashers.SHA1PasswordHasher": "salted SHA-1",
+    "django.contrib.auth.hashers.UnsaltedSHA1PasswordHasher": "unsalted SHA-1",
+    "django.contrib.auth.hashers.CryptPasswordHasher": "crypt(3)",
+}
+
+
+@rule(
+    "BST421",
+    "django-weak-password-hasher",
+    summary="Django `PASSWORD_HASHERS` that hashes new passwords with MD5, SHA-1 or crypt",
+    nodes=(ast.Module,),
+    severity="high",
+    confidence="high",
+    cwe=916,
+    owasp="A02",
+)
+def django_weak_password_hasher(tree: ast.Module, ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags Django settings whose `PASSWORD_HASHERS` lists an MD5, SHA-1 or `crypt` hasher first (the
+    first one hashes every new or changed password). Weak hashers later in the list only verify
+    old hashes and are reported at low severity. Development settings, where fast hashers speed up
+    tests, are not reported.
+
+    ## Why is this bad?
+    MD5 and SHA-1 are built to be fast: a single GPU tries billions of guesses per second, so a
+    leaked table of such hashes gives up most passwords within hours. Django's default (PBKDF2 with
+    hundreds of thousands of iterations) or Argon2 make each guess expensive.
+
+    ## Example
+    ```python
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ```
+
+    ## Use instead
+    ```python
+    PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+    ```
+
+    ## References
+    - https://docs.djangoproject.com/en/stable/topics/auth/passwords/
+    - https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html
+    - https://cwe.mitre.org/data/definitions/916.html
+    """
+    settings = django_settings(ctx, tree)
+    if settings is None or settings.is_development or "PASSWORD_HASHERS" not in settings.values:
+        return
+    hashers = _strings(ctx, settings.values["PASSWORD_HASHERS"])
+    if not hashers:
+        return
+    statement = settings.statements["PASSWORD_HASHERS"]
+    first = _WEAK_HASHERS.get(hashers[0])
+    if first is not None:
+        yield ctx.finding(statement, f"new passwords are hashed with {first} (`{hashers[0].rsplit('.', 1)[1]}`), which is fast to brute-force")
+        return
+    weak = next((h for h in hashers[1:] if h in _WEAK_HASHERS), None)
+    if weak is not None:
+        yield ctx.finding(
+            statement,
+            f"`{weak.rsplit('.', 1)[1]}` still verifies {_WEAK_HASHERS[weak]} hashes; upgrade them and remove it",
+            severity=Severity.LOW,
+            confidence=Confidence.MEDIUM,
+        )
