@@ -170,3 +170,15 @@ def test_installed_environment_is_read_from_metadata(tmp_path):
     running = read_environment()
     assert any(d.key == "packaging" for d in running.dependencies)
     assert running.requires_python == f"=={sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}"
+
+
+def test_includes_outside_the_project_are_not_followed(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "secret.txt").write_text("token-abc123==1\n")
+    (project / "requirements.txt").write_text("-r ../secret.txt\n-r /etc/passwd\nsix==1.16.0\n")
+    manifests = parse_manifests([(str(project / "requirements.txt"), "requirements.txt")], project)
+    assert [os.path.basename(m.path) for m in manifests] == ["requirements.txt"]
+    messages = [d.message for d in manifests[0].diagnostics]
+    assert len(messages) == 2 and all("outside the project" in m for m in messages)
+    assert not any("token" in m for m in messages)

@@ -35,7 +35,7 @@ class DependencyAnalyzer:
         paths = manifest_paths(((f.path, f.display) for f in project.other_files), project.explicit_paths)
         if not paths:
             return ProjectResult()
-        manifests = parse_manifests(paths)
+        manifests = parse_manifests(paths, project.root)
         result = ProjectResult()
         database = None
         try:

@@ -80,7 +80,8 @@ def _manifests(options: argparse.Namespace):
         except ConfigError as error:
             raise LookupError(str(error)) from None
         files = discover(paths, config)
-        manifests += parse_manifests(manifest_paths(((f.path, f.display) for f in files.other), paths))
+        found = manifest_paths(((f.path, f.display) for f in files.other), paths)
+        manifests += parse_manifests(found, _common_root(config.root, [Path(p) for p, _ in found]))
     else:
         config = None
     if options.env:
@@ -91,6 +92,13 @@ def _manifests(options: argparse.Namespace):
             raise LookupError(f"--path {venv}: no site-packages directory found")
         manifests.append(read_environment(found, label=str(venv)))
     return manifests, config
+
+
+def _common_root(root: Path, manifests: list[Path]) -> Path:
+    """The project root, widened to hold manifests named explicitly elsewhere."""
+    import os
+
+    return Path(os.path.commonpath([str(root.resolve()), *(str(p.parent) for p in manifests)])) if manifests else root
 
 
 def _service(options: argparse.Namespace, config):

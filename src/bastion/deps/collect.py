@@ -9,6 +9,7 @@ from pathlib import Path
 from bastion.deps.model import Manifest
 from bastion.deps.sources import parse_file, source_for
 from bastion.discovery import display_path
+from bastion.model import Diagnostic, DiagnosticKind
 
 MAX_INCLUDES = 200
 
@@ -39,8 +40,14 @@ def manifest_paths(other_files: Iterable[tuple[str, str]], explicit: Sequence[Pa
     return sorted(found.items(), key=lambda item: item[1])
 
 
-def parse_manifests(paths: Sequence[tuple[str, str]]) -> list[Manifest]:
-    """Each manifest once; requirements includes outside the list are parsed too (bounded)."""
+def _inside(path: str, root: str | None) -> bool:
+    return root is None or path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def parse_manifests(paths: Sequence[tuple[str, str]], root: Path | None = None) -> list[Manifest]:
+    """Each manifest once; requirements includes are parsed too (bounded, and only inside `root`:
+    a hostile `-r /etc/passwd` must not pull outside files into a report)."""
+    top = os.path.realpath(root) if root is not None else None
     manifests: list[Manifest] = []
     seen: set[str] = set()
     queue: list[tuple[str, str, bool]] = [(path, display, False) for path, display in paths]
@@ -55,5 +62,10 @@ def parse_manifests(paths: Sequence[tuple[str, str]]) -> list[Manifest]:
         manifest = parse_file(real, display, constraints=constraints)
         manifests.append(manifest)
         for included, is_constraints in manifest.includes:
-            queue.append((included, display_path(included), is_constraints))
+            real_include = os.path.realpath(included)
+            if _inside(real_include, top):
+                queue.append((included, display_path(included), is_constraints))
+            else:
+                message = f"include {display_path(included)} is outside the project; not followed"
+                manifest.diagnostics.append(Diagnostic(display, DiagnosticKind.SKIPPED, message))
     return manifests

@@ -76,7 +76,7 @@ def _parse_line(manifest: Manifest, directory: Path, number: int, line: str, gro
     requirement, _ = _split_options(line)
     dependency = parse_requirement(requirement, manifest.display, number, group=group)
     if dependency is None:
-        manifest.diagnostics.append(parse_error(manifest.display, f"cannot parse requirement {requirement!r}", number))
+        manifest.diagnostics.append(parse_error(manifest.display, f"cannot parse requirement {requirement[:80]!r}", number))
     else:
         manifest.dependencies.append(dependency)
 
