@@ -52,8 +52,16 @@ def test_fix(code: str, before: str, after: str) -> None:
     assert after in fixed(before, code)
 
 
-def test_secrets_are_masked_in_snippets() -> None:
-    source = 'import psycopg2\nconn = psycopg2.connect(host="db", password="Sup3rS3cretValue")\n'
-    (finding,) = check_text(source, path="app.py", config=Config(select=("BST419",)))
+@pytest.mark.parametrize(
+    ("code", "source"),
+    [
+        ("BST419", 'import psycopg2\nconn = psycopg2.connect(host="db", password="Sup3rS3cretValue")\n'),
+        ("BST419", 'import sqlalchemy\ne = sqlalchemy.create_engine("postgresql://app:Sup3rS3cretValue@db/app")\n'),
+        ("BST341", 'INSTALLED_APPS = []\nSECRET_KEY = "Sup3rS3cretValue-0123456789"\n'),
+        ("BST347", 'from flask import Flask\napp = Flask(__name__)\napp.secret_key = "Sup3rS3cretValue"\n'),
+    ],
+)
+def test_secrets_are_masked(code: str, source: str) -> None:
+    (finding,) = check_text(source, path="app.py", config=Config(select=(code,)))
     assert "Sup3rS3cretValue" not in finding.snippet + finding.message
     assert ("redacted", "true") in finding.properties
