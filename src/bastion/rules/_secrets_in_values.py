@@ -67,6 +67,8 @@ def _loop_bound(ctx: Context, name: str) -> bool:
 
 def secret_in(ctx: Context, node: ast.AST, *, follow_locals: bool = True) -> tuple[ast.AST, str] | None:
     """The first part of `node` that holds a secret, and how to describe it; None if none does."""
+    if isinstance(node, (ast.Name, ast.Attribute)) and ctx.qualname(node) == "os.environ":
+        return node, "`os.environ` (every environment variable, secrets included)"
     if isinstance(node, ast.Name):
         if is_secret_name(node.id):
             return None if _loop_bound(ctx, node.id) else (node, f"`{node.id}`")

@@ -52,7 +52,8 @@ def secret_logged(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     secret: a variable or attribute named like one (`password`, `api_key`, `access_token`,
     `client_secret`), a lookup by such a key (`request.form["password"]`,
     `headers.get("Authorization")`, `os.environ["API_KEY"]`), the whole `request.headers` or
-    `request.cookies`, or a local variable assigned from one of these in the same function. Values
+    `request.cookies`, all of `os.environ`, or a local variable assigned from one of these in the
+    same function. Values
     that only describe the secret are not reported: `len(password)`, `token[:4]`, `mask(token)`,
     `password is None`, `token.expires_at`, `password_hash`. `print` is reported at low severity and
     confidence (command-line tools sometimes show a generated token on purpose); test files are
