@@ -78,3 +78,25 @@ def test_oracle_intervals_follow_the_osv_rules():
         True, True, False, True, True, False,
     ]
     assert Path(EVAL).is_dir()
+
+
+def test_the_older_2024_snapshot_also_equals_its_oracle():
+    """Same pins, the 2024 database: fewer advisories, still exactly the oracle's reading."""
+    from deps_helpers import database_2024
+    from deps_oracle import SNAPSHOT_2024, Oracle
+
+    from bastion.deps.audit import audit
+    from bastion.deps.model import Dependency
+
+    oracle = Oracle(SNAPSHOT_2024)
+    dependencies = [Dependency(p["name"], p["file"], 1, version=p["version"]) for p in PINS]
+    database = AdvisoryDatabase(database_2024())
+    try:
+        results = audit(dependencies, database)
+    finally:
+        database.close()
+    ours = {(r.dependency.key, r.dependency.version): {frozenset(v.ids): v.fix for v in r.vulnerabilities} for r in results}
+    theirs = {(d.key, d.version): oracle.audit(d.name, d.version) for d in dependencies}
+    assert ours == theirs
+    newer = sum(len(oracle_2026().audit(d.name, d.version)) for d in dependencies)
+    assert 0 < sum(len(v) for v in theirs.values()) < newer
