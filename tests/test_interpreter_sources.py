@@ -167,3 +167,18 @@ def test_probing_something_else_fails_cleanly(tmp_path: Path) -> None:
         running.probe(str(script))
     with pytest.raises(SourceError, match="not an executable"):
         running.probe(str(tmp_path / "missing"))
+
+
+def test_gitlab_component_with_a_spec_header_document(tmp_path: Path) -> None:
+    write_project(tmp_path, {".gitlab-ci.yml": """\
+        spec:
+          inputs:
+            stage:
+              default: test
+        ---
+        test:
+          image: python:3.9-slim
+          script: [pytest]
+        """})
+    targets, diagnostics = find_targets([(str(tmp_path / ".gitlab-ci.yml"), ".gitlab-ci.yml")])
+    assert [(t.line, str(t.version)) for t in targets] == [(7, "3.9")] and not diagnostics

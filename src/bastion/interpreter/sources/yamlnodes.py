@@ -15,7 +15,9 @@ def compose(text: str):
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.compose(text, Loader=loader)
+        documents = [document for document in yaml.compose_all(text, Loader=loader) if document is not None]
+        # GitLab CI/CD components put a `spec:` header document before the configuration.
+        return documents[-1] if documents else None
     except (yaml.YAMLError, RecursionError) as error:
         raise SourceError(f"not valid YAML: {str(error).splitlines()[0] if str(error) else error}") from None
     except ValueError as error:
