@@ -192,3 +192,16 @@ def test_versions_in_test_data_directories_are_not_the_projects(tmp_path: Path) 
     _, report = run_json("check", str(tmp_path), "--select", "BST1")
     assert [(f["code"], f["location"]["path"].rsplit("/", 2)[-2]) for f in report["findings"]] == [("BST101", "deploy")]
     assert targeted_versions(tmp_path) == [Version("3.8")]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_bastion_check_reports_the_same_findings_as_the_check_itself(tmp_path: Path, name: str) -> None:
+    root = tmp_path / name
+    shutil.copytree(DATA / name, root)
+    (root / "expected.txt").unlink()
+    (root / "bastion.toml").write_text('[interpreter]\nas-of = "2026-11-22"\n')
+    _, report = run_json("check", str(root), "--select", "BST1")
+    actual = Counter((Path(f["location"]["path"]).resolve().relative_to(root.resolve()).as_posix(), f["location"]["line"], f["code"])
+                     for f in report["findings"])
+    assert actual == _expected(DATA / name)
+    assert report["extras"]["interpreters"]["targets"]
