@@ -76,6 +76,7 @@ class Oracle:
                     if package.get("ecosystem") == "PyPI":
                         self.by_name[canonicalize_name(package["name"])].append((record, affected))
         self._validator = None
+        self._memo: dict[tuple[str, str], list[dict]] = {}
 
     def valid(self, record: dict) -> bool:
         if self._validator is None:
@@ -86,6 +87,12 @@ class Oracle:
 
     def records(self, name: str, version: str) -> list[dict]:
         """Every valid, non-withdrawn record affecting this exact release."""
+        key = (canonicalize_name(name), version)
+        if key not in self._memo:
+            self._memo[key] = self._records(name, version)
+        return self._memo[key]
+
+    def _records(self, name: str, version: str) -> list[dict]:
         wanted = Version(version)
         found = {}
         for record, affected in self.by_name.get(canonicalize_name(name), []):
