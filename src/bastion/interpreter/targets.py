@@ -117,6 +117,9 @@ def find_targets(files: Iterable[tuple[str, str]]) -> tuple[list[Target], list[D
             diagnostics.append(Diagnostic(display, DiagnosticKind.SKIPPED, f"Python versions not read: {error}", level="note"))
         except RecursionError:
             diagnostics.append(Diagnostic(display, DiagnosticKind.TOO_DEEP, "Python versions not read: nested too deeply"))
+        except Exception as error:  # a reader bug costs this file, not the scan
+            message = f"Python versions not read: {type(error).__name__}: {error}"
+            diagnostics.append(Diagnostic(display, DiagnosticKind.INTERNAL_ERROR, message, level="error"))
     return targets, diagnostics
 
 
