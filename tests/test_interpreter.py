@@ -205,3 +205,10 @@ def test_bastion_check_reports_the_same_findings_as_the_check_itself(tmp_path: P
                      for f in report["findings"])
     assert actual == _expected(DATA / name)
     assert report["extras"]["interpreters"]["targets"]
+
+
+def test_branches_older_than_the_table_are_end_of_life_and_newer_ones_unknown(tmp_path: Path) -> None:
+    write_project(tmp_path, {".python-version": "3.3\n2.6\n3.15\n"})
+    findings = _findings(tmp_path)[0]
+    assert [(f.location.line, f.code) for f in findings] == [(1, "BST101"), (2, "BST101")]
+    assert "Python 3.3, end of life before 2019-03-18" in findings[0].message

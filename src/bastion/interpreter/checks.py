@@ -64,7 +64,7 @@ def _status(version: PythonVersion, table: ReleaseTable, today: date) -> _Status
     branch = table.branch(version.branch)
     if branch is not None:
         return _Status(version, branch, branch.is_end_of_life(today))
-    if version.major < 3 or minor_key(version.branch) < table.oldest.key:
+    if minor_key(version.branch) < table.newest.key:  # 2.6, 3.0 to 3.3: left out of the table, long dead
         return _Status(version, None, True)
     return None  # newer than the table knows
 
@@ -103,7 +103,8 @@ def _eol_message(target: Target, dead: list[_Status], table: ReleaseTable, today
 
 def _since(status: _Status, table: ReleaseTable, today: date) -> str:
     if status.branch is None:
-        return f"Python {status.version.branch}, end of life before {table.oldest.end_of_life.label}"
+        earliest = min(branch.end_of_life.value for branch in table.branches.values())
+        return f"Python {status.version.branch}, end of life before {earliest.isoformat()}"
     eol = status.branch.end_of_life
     return f"Python {status.version.branch}, end of life since {eol.label} ({_age(eol.value, today)} ago)"
 

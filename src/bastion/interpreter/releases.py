@@ -114,10 +114,6 @@ class ReleaseTable:
         return self.branches.get(minor)
 
     @property
-    def oldest(self) -> Branch:
-        return min(self.branches.values(), key=lambda branch: branch.key)
-
-    @property
     def newest(self) -> Branch:
         return max(self.branches.values(), key=lambda branch: branch.key)
 
