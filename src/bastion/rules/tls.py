@@ -55,6 +55,7 @@ def _verification_off(ctx: Context, call: ast.Call, name: str) -> str | None:
     "tls-verify-disabled-client",
     summary="aiohttp, urllib3, httplib2 or tornado client with certificate verification disabled",
     calls=AIOHTTP_CALLS | URLLIB3_CALLS | {"httplib2.Http", "tornado.httpclient.HTTPRequest"},
+    attrs=_VERBS,
     severity="high",
     confidence="high",
     cwe=295,
@@ -92,9 +93,12 @@ def tls_verify_disabled_client(call: ast.Call, ctx: Context) -> Iterator[Finding
     - https://cwe.mitre.org/data/definitions/295.html
     """
     name = ctx.call_name(call)
+    confidence = None
+    if name not in AIOHTTP_CALLS and _unresolved_aiohttp_request(ctx, call):
+        name, confidence = f"{ast.unparse(call.func)}", Confidence.MEDIUM
     if name is None:
         return
-    spelled = _verification_off(ctx, call, name)
+    spelled = _verification_off(ctx, call, name if confidence is None else "aiohttp.request")
     if spelled is None:
         return
     fix = None
@@ -102,7 +106,17 @@ def tls_verify_disabled_client(call: ast.Call, ctx: Context) -> Iterator[Finding
         key = spelled.split("=", 1)[0]
         item = next(k for k in call.keywords if k.arg == key)
         fix = edits.fix(f"remove {spelled}", edits.remove_keyword(ctx.source, call, item))
-    yield ctx.finding(call, f"`{name.replace('()', '')}(..., {spelled})` accepts any certificate, so the connection can be intercepted", fix=fix)
+    yield ctx.finding(
+        call, f"`{name.replace('()', '')}(..., {spelled})` accepts any certificate, so the connection can be intercepted", fix=fix, confidence=confidence
+    )
+
+
+def _unresolved_aiohttp_request(ctx: Context, call: ast.Call) -> bool:
+    """`self.session.get(url, ssl=False)` in a file that uses aiohttp: a session we cannot resolve."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in _VERBS or not any(k.arg in {"ssl", "verify_ssl"} for k in call.keywords):
+        return False
+    return any(target and target.split(".")[0] == "aiohttp" for target in ctx.names.scopes[0].bindings.values())
 
 
 @rule(
