@@ -161,6 +161,7 @@ def test_hostile_files_become_diagnostics_not_hangs(tmp_path: Path) -> None:
     (tmp_path / "loop.env").symlink_to(tmp_path / "loop.env")
     code, out, _ = run_cli("secrets", ".", "--no-cache", "--format", "json", cwd=tmp_path)
     data = json.loads(out)
+    assert code == 1
     assert sorted(f["location"]["path"] for f in data["findings"]) == [".env", "bad.yaml"]
 
 

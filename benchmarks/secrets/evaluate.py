@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "secrets_corpus"
 
 
-def expected() -> set[tuple[str, int, str]]:
-    return {(e["file"], e["line"], e["code"]) for e in json.loads((CORPUS / "expected.json").read_text())}
+def expected(corpus: Path = CORPUS) -> set[tuple[str, int, str]]:
+    return {(e["file"], e["line"], e["code"]) for e in json.loads((corpus / "expected.json").read_text())}
 
 
 def bastion_findings(corpus: Path = CORPUS) -> set[tuple[str, int, str]]:
@@ -65,11 +65,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--detect-secrets", help="path to the detect-secrets executable")
     parser.add_argument("--verbose", action="store_true", help="list false positives and negatives")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a corpus written by make_corpus.py --out")
     args = parser.parse_args()
-    wanted = expected()
-    print(f"corpus: {len(wanted)} secrets, {len(json.loads((CORPUS / 'decoys.json').read_text()))} decoys\n")
+    corpus = args.corpus.resolve()
+    wanted = expected(corpus)
+    print(f"corpus: {len(wanted)} secrets, {len(json.loads((corpus / 'decoys.json').read_text()))} decoys\n")
     print("| tool | TP | FP | FN | precision | recall |\n|---|---|---|---|---|---|")
-    ours = bastion_findings()
+    ours = bastion_findings(corpus)
     print(row("bastion (file, line, rule)", score(ours, wanted, strict=True)))
     print(row("bastion (file, line)", score(ours, wanted, strict=False)))
     if args.verbose:
@@ -78,7 +80,7 @@ def main() -> int:
         for item in sorted(wanted - ours):
             print("  FN", item, file=sys.stderr)
     if args.detect_secrets:
-        theirs = detect_secrets_findings(args.detect_secrets)
+        theirs = detect_secrets_findings(args.detect_secrets, corpus)
         print(row("detect-secrets --all-files (file, line)", score(theirs, wanted, strict=False)))
         outside_fixtures = {item for item in theirs if not item[0].startswith("tests/") and "/fixtures/" not in item[0]}
         print(row("detect-secrets, test fixtures not counted", score(outside_fixtures, wanted, strict=False)))

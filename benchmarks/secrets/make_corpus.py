@@ -116,6 +116,8 @@ GENERATORS = {
     "vault": ("BST475", lambda: "hvs." + rand(URLSAFE, 91)),
     "age": ("BST477", lambda: "AGE-SECRET-KEY-1" + rand("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58)),
     "newrelic": ("BST479", lambda: "NRAK-" + rand(UPPER + DIGITS, 27)),
+    "pem_b64": ("BST491", lambda: base64.b64encode(pem("PRIVATE KEY", 10).encode()).decode()),
+    "mailchimp": ("BST483", lambda: rand(HEX, 32) + "-us" + str(rng.randrange(1, 21))),
     "rsa": ("BST491", lambda: pem()),
     "openssh": ("BST491", lambda: pem("OPENSSH PRIVATE KEY", 8)),
     "ec": ("BST491", lambda: pem("EC PRIVATE KEY", 4)),
@@ -193,6 +195,14 @@ def files() -> dict[str, str]:
 
 
 def main() -> int:
+    """`make_corpus.py [--seed N --out DIR]`: other seeds give other values in the same files."""
+    global CORPUS, PNG, SSH_PUB
+    if "--seed" in sys.argv:
+        rng.seed(int(sys.argv[sys.argv.index("--seed") + 1]))
+        PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + rng.randbytes(600)).decode()
+        SSH_PUB = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + base64.b64encode(rng.randbytes(32)).decode().rstrip("=") + " deploy@ci"
+    if "--out" in sys.argv:
+        CORPUS = Path(sys.argv[sys.argv.index("--out") + 1]).resolve()
     sys.path.insert(0, str(Path(__file__).parent))
     expected: list[dict] = []
     decoys: list[dict] = []

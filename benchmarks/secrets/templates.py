@@ -274,6 +274,16 @@ stringData:
   AZURE_STORAGE_CONNECTION_STRING: "DefaultEndpointsProtocol=https;AccountName=shopmedia;AccountKey=@@azure_key@@;EndpointSuffix=core.windows.net"
   MEDIA_SAS_URL: "https://shopmedia.blob.core.windows.net/media?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&st=2025-01-01T00:00:00Z&spr=https&sig=@@azure_sig@@"
 ''',
+        "deploy/k8s/tls-secret.yaml": f'''apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-tls
+type: kubernetes.io/tls
+data:
+  tls.crt: {__import__("base64").b64encode(b"-----BEGIN CERTIFICATE-----\\nMIIBszCCAVmgAwIBAgIU\\n-----END CERTIFICATE-----\\n").decode()}  ~~decoy:certificate~~
+  tls.key: @@pem_b64@@
+  mailchimp-key: @@mailchimp@@
+''',
         "docker-compose.yml": '''services:
   db:
     image: postgres:16

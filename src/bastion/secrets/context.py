@@ -121,8 +121,10 @@ def is_real_value(value: str, name: str, strength: str, threshold: float) -> boo
         return False
     if any(ch.isspace() for ch in value) or placeholders.not_a_secret(value, name):
         return False
-    if "://" in value or value.startswith(("/", "./", "~/", "http")) or value.endswith((".pem", ".key", ".json", ".txt", ".crt")):
+    if "://" in value or value.startswith("http") or value.endswith((".pem", ".key", ".json", ".txt", ".crt")):
         return False
+    if value.startswith(("/", "./", "~/")) and all(part.isalnum() and (part.isalpha() or part.isdigit() or part.islower()) for part in _SEGMENTS.split(value.strip("/.~")) if part):
+        return False  # a file path: its parts are words, not random characters
     if _NUMBER_OR_PATH.fullmatch(value):
         return False  # a number, or a dotted path such as a module or settings name
     if value.lower() in name.lower():
@@ -185,7 +187,9 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
             if match.group("quote") == "`" or (kind == "python" and line[match.start("quote") - 1 : match.start("quote")] in "fF" and "{" in value):
                 continue  # template literal or f-string: built at run time
         elif match.group("bare") and (bare_allowed or line[match.start("name") - 1 : match.start("name")] in _PARAMETER_SEPARATORS):
-            value, column = match.group("bare").split("&")[0], match.start("bare")
+            value, column = match.group("bare"), match.start("bare")
+            if line[match.start("name") - 1 : match.start("name")] in ("?", "&"):
+                value = value.split("&")[0]  # the next query parameter
         else:
             continue
         yield Candidate(name, value, column, strength)

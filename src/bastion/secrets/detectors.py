@@ -91,6 +91,15 @@ def private_key_body(block: str) -> bool | None:
     return len(body) >= 40 and re.fullmatch(r"[A-Za-z0-9+/=\s]+", body) is not None
 
 
+def base64_private_key(value: str) -> bool | None:
+    """Base64 of a PEM private key (Kubernetes Secret `data:`, CI variables): decode and check."""
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4)).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    return "PRIVATE KEY-----" in decoded and private_key_body(decoded) is True
+
+
 def azure_account_key(value: str) -> bool | None:
     try:
         return len(base64.b64decode(value, validate=True)) == 64 or None
@@ -98,9 +107,12 @@ def azure_account_key(value: str) -> bool | None:
         return False
 
 
+_PREFIX = re.compile(r"^(?:[a-z]+[_-])+")
+
+
 def _not_all_lower_hex(value: str) -> bool | None:
     """Random base62 bodies mix cases and digits; a body of one case only is prose or a name."""
-    body = value.split("_")[-1] if "_" in value else value
+    body = _PREFIX.sub("", value)  # without `sk_live_`, `glpat-`, `xoxb-`: the random part
     has_digit = any(ch.isdigit() for ch in body)
     has_upper = any(ch.isupper() for ch in body)
     has_lower = any(ch.islower() for ch in body)
@@ -386,6 +398,26 @@ DETECTORS: tuple[Detector, ...] = (
         "Grafana token",
         _re(_B + r"(?P<secret>(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}))" + _E),
         ("glc_", "glsa_"),
+        _not_all_lower_hex,
+    ),
+    Detector(
+        "BST491",
+        "base64-encoded private key",
+        _re(_B + r"(?P<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{100,}={0,2})" + _E),
+        ("LS0tLS1CRUdJTi",),
+        base64_private_key,
+    ),
+    Detector(
+        "BST455",
+        "Firebase Cloud Messaging server key",
+        _re(_B + r"(?P<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})" + _E),
+        (":APA91b",),
+    ),
+    Detector(
+        "BST483",
+        "Mailchimp API key",
+        _re(r"(?<![0-9A-Za-z])(?P<secret>[0-9a-f]{32}-us\d{1,2})(?![0-9A-Za-z])"),
+        ("-us",),
         _not_all_lower_hex,
     ),
     Detector(

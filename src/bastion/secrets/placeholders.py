@@ -82,9 +82,22 @@ def _has_sequence(value: str, length: int = 6) -> bool:
     return False
 
 
+def _has_marker(value: str) -> bool:
+    """`your_token_here`, `<YOUR-KEY>`, `TODO`: a marker written by a person, in one case or set
+    off by separators. Mixed case inside a long random value (`…vZtODo…`) is chance."""
+    for match in _MARKERS.finditer(value):
+        text = match.group()
+        before = value[match.start() - 1 : match.start()]
+        after = value[match.end() : match.end() + 1]
+        delimited = not before.isalnum() and not after.isalnum()
+        if delimited or text == text.lower() or text == text.upper():
+            return True
+    return False
+
+
 def is_template(value: str) -> bool:
     """A reference (`${USER}`, `{{ user }}`) or an obvious stand-in (`<your-user>`)."""
-    return bool(_REFERENCE.search(value) or _MARKERS.search(value))
+    return bool(_REFERENCE.search(value) or _has_marker(value))
 
 
 def is_placeholder(value: str) -> bool:
@@ -95,14 +108,16 @@ def is_placeholder(value: str) -> bool:
     normalised = re.sub(r"[\s_.\-]", "", stripped).lower()
     if normalised in _WORDS or is_documented_example(stripped):
         return True
-    if _REFERENCE.search(stripped) or _MARKERS.search(stripped):
+    if _REFERENCE.search(stripped) or _has_marker(stripped):
         return True
     if _ENV_NAME.match(stripped) or _TYPE_NAME.fullmatch(stripped):
         return True
     if len(set(stripped)) <= 2:
         return True
     lowered = stripped.lower()
-    return "1234" in lowered or "abcd" in lowered or _has_sequence(stripped)
+    if len(stripped) < 16 and ("1234" in lowered or "abcd" in lowered):
+        return True  # `key_1234`, `abcd-efgh`: typed examples (long random values contain these by chance)
+    return _has_sequence(stripped)
 
 
 def is_public(value: str) -> bool:

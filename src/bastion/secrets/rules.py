@@ -84,7 +84,7 @@ _provider(
     ("https://docs.stripe.com/keys-best-practices",),
 )
 _provider(
-    "BST455", "google-api-key", "Google Cloud", "Google API keys (`AIza…`)",
+    "BST455", "google-api-key", "Google Cloud", "Google API keys (`AIza…`) and Firebase Cloud Messaging server keys",
     'GOOGLE_API_KEY = "AIza…(39 chars)"', "GOOGLE_API_KEY",
     ("https://cloud.google.com/docs/authentication/api-keys#securing",),
     limitations="Some Google API keys (Maps JavaScript, Firebase web config) are meant to ship to browsers and are protected by referrer restrictions; suppress those findings with a reason.",
@@ -229,6 +229,11 @@ _provider(
     'JIRA_API_TOKEN = "ATAT…(192 chars)"', "JIRA_API_TOKEN",
     ("https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",),
 )
+_provider(
+    "BST483", "mailchimp-api-key", "Mailchimp", "Mailchimp API keys (32 hex characters and a data-centre suffix, `…-us6`)",
+    'MAILCHIMP_API_KEY = "9f3c…(37 chars)"', "MAILCHIMP_API_KEY",
+    ("https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",),
+)
 
 declare(
     "BST490",
@@ -293,7 +298,8 @@ declare(
 ## What it does
 Finds PEM and OpenSSH private key blocks (`-----BEGIN RSA PRIVATE KEY-----`, `EC`, `DSA`,
 `OPENSSH`, `ENCRYPTED`, PKCS#8 and PGP) with a real base64 body, in any text file, including keys
-embedded in strings with `\\n` escapes. Public keys and certificates are not reported.
+embedded in strings with `\\n` escapes and base64-encoded keys (`LS0tLS1CRUdJTi…`, as in Kubernetes
+Secret `data:` and CI variables). Public keys and certificates are not reported.
 
 ## Why is this bad?
 Whoever holds the private key can impersonate the server or user it belongs to, decrypt traffic

@@ -1,7 +1,7 @@
 variable "db_password" {
   type      = string
   sensitive = true
-  default   = "Falcon&87velvet*"
+  default   = "Falcon#27velvet!"
 }
 
 variable "region" {
@@ -15,8 +15,8 @@ variable "api_token" {
 
 provider "aws" {
   region     = var.region
-  access_key = "AKIARAK32L5RBOETZEMH"
-  secret_key = "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"
+  access_key = "AKIANRMHCDYFHKM7XREA"
+  secret_key = "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"
 }
 
 resource "aws_db_instance" "shop" {
