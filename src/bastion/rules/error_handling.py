@@ -119,11 +119,13 @@ def _looks_like_file(node: ast.expr) -> bool:
 def security_exception_swallowed(node: ast.Try, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
-    Flags `except: pass`, `except Exception: pass` and `... continue` when the `try` body
-    authenticates, checks permissions, verifies a signature or token, encrypts or decrypts, or saves
-    or commits data; and handlers for security exceptions (`InvalidSignature`, `PermissionDenied`,
-    `ExpiredSignatureError`, `InvalidToken`, ...) that do nothing. Other `except: pass` blocks are
-    not reported.
+    Flags `except: pass`, `except Exception: pass` and `... continue` when the `try` body makes a
+    check as a statement of its own — authenticates, checks permissions, verifies a signature or
+    token, decrypts — or saves or commits data (low severity); and `pass` handlers for security
+    exceptions (`InvalidSignature`, `PermissionDenied`, `ExpiredSignatureError`, `InvalidToken`, ...)
+    around such a statement. A check whose result is used (`claims = jwt.decode(...)`,
+    `return signer.unsign(data)`) is not reported: when it fails, its result is simply missing. Other
+    `except: pass` blocks are not reported either.
 
     ## Why is this bad?
     A verification that fails silently is often treated as one that succeeded: the code carries on
@@ -133,17 +135,18 @@ def security_exception_swallowed(node: ast.Try, ctx: Context) -> Iterator[Findin
     ## Example
     ```python
     try:
-        payload = jwt.decode(token, key, algorithms=["HS256"])
-    except Exception:
+        public_key.verify(signature, payload, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
         pass
+    process(payload)
     ```
 
     ## Use instead
     ```python
     try:
-        payload = jwt.decode(token, key, algorithms=["HS256"])
-    except jwt.InvalidTokenError:
-        logger.warning("rejected token from %s", client_ip)
+        public_key.verify(signature, payload, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        logger.warning("rejected signature from %s", client_ip)
         raise PermissionDenied
     ```
 
