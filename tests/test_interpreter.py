@@ -153,7 +153,9 @@ def test_cli_checks_the_machines_default_python() -> None:
     assert code == 1
     (finding,) = data["findings"]
     assert finding["code"] == "BST104" and finding["severity"] == "high"
-    assert "Python 3.11.7 (this interpreter)" in finding["message"] and "CVE-2025-4517" in finding["message"]
+    assert "Python 3.11.7 (this interpreter) misses 17 CVE fixes" in finding["message"]  # two are Windows-only
+    for cve in ("CVE-2023-6597", "CVE-2024-4032", "CVE-2024-6232", "CVE-2024-9287", "CVE-2025-0938", "CVE-2025-4517"):
+        assert cve in finding["message"]
     assert data["targets"][0]["version"] == "3.11.7"
 
 
@@ -212,3 +214,10 @@ def test_branches_older_than_the_table_are_end_of_life_and_newer_ones_unknown(tm
     findings = _findings(tmp_path)[0]
     assert [(f.location.line, f.code) for f in findings] == [(1, "BST101"), (2, "BST101")]
     assert "Python 3.3, end of life before 2019-03-18" in findings[0].message
+
+
+def test_windows_only_advisories_are_left_out_for_linux_images_and_kept_for_windows_ones(tmp_path: Path) -> None:
+    write_project(tmp_path, {"Dockerfile": "FROM python:3.11.7-slim AS app\nFROM python:3.11.7-windowsservercore-ltsc2022 AS win\n"})
+    linux, windows = (dict(f.properties)["cves"].split(",") for f in _findings(tmp_path)[0])
+    assert "CVE-2024-4030" not in linux and "CVE-2024-3219" not in linux and len(linux) == 17
+    assert "CVE-2024-4030" in windows and len(windows) == 19

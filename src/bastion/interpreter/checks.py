@@ -11,7 +11,7 @@ from packaging.version import Version
 
 from bastion.interpreter import rules
 from bastion.interpreter.model import Role, Target
-from bastion.interpreter.releases import Branch, ReleaseTable, minor_key
+from bastion.interpreter.releases import Advisory, Branch, ReleaseTable, minor_key
 from bastion.interpreter.targets import admitted_minors
 from bastion.interpreter.versions import PythonVersion
 from bastion.model import Confidence, Finding, Location
@@ -140,25 +140,33 @@ def _patch_levels(group: Sequence[Target], table: ReleaseTable, today: date) -> 
         branch = table.branch(target.version.branch or "") if target.version else None
         if exact is None or branch is None:
             continue
-        missing = table.fixed_later(exact)
-        never = [a for a in table.advisories if branch.minor in a.unfixed] if branch.is_end_of_life(today) else []
+        missing = [(advisory, fix) for advisory, fix in table.fixed_later(exact) if _applies(advisory, target)]
         if not missing:
             continue
         upgrade = branch.latest if branch.latest is not None else max(fix for _, fix in missing)
-        message = _patch_message(target, exact, missing, upgrade, table)
-        if branch.is_end_of_life(today):
-            message += f"; {branch.minor} is end of life: {upgrade} is its last release"
-            if never:
-                message += f", and {', '.join(a.id for a in never)} {'were' if len(never) > 1 else 'was'} never fixed in it"
-        else:
-            message += f"; upgrade to {upgrade} or later"
+        message = _patch_message(target, exact, missing, table) + _upgrade_advice(branch, upgrade, table, today)
         confidence = Confidence.MEDIUM if _distribution_build(target) else None
         properties = (("cves", ",".join(a.id for a, _ in missing)), ("upgrade_to", str(upgrade)))
         findings.append(_finding(rules.VULNERABLE_PATCH_LEVEL, target, message, confidence, properties))
     return findings
 
 
-def _patch_message(target: Target, exact: Version, missing, upgrade: Version, table: ReleaseTable) -> str:
+def _applies(advisory: Advisory, target: Target) -> bool:
+    """Platform-specific advisories count where the platform is that one, or unknown."""
+    return not advisory.platforms or target.os is None or target.os in advisory.platforms
+
+
+def _upgrade_advice(branch: Branch, upgrade: Version, table: ReleaseTable, today: date) -> str:
+    if not branch.is_end_of_life(today):
+        return f"; upgrade to {upgrade} or later"
+    advice = f"; {branch.minor} is end of life: {upgrade} is its last release"
+    never = [advisory.id for advisory in table.advisories if branch.minor in advisory.unfixed]
+    if never:
+        advice += f", and {', '.join(never)} {'were' if len(never) > 1 else 'was'} never fixed in it"
+    return advice
+
+
+def _patch_message(target: Target, exact: Version, missing, table: ReleaseTable) -> str:
     by_fix: dict[Version, list[str]] = {}
     for advisory, fix in missing:
         label = advisory.id + (f" ({'/'.join(advisory.platforms)} only)" if advisory.platforms else "")

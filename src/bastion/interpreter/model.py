@@ -32,6 +32,7 @@ class Target:
     end_column: int | None = None
     floating: bool = False  # an image tag that names no version ("latest", "slim")
     snippet: str = ""  # the source line
+    os: str | None = None  # "linux", "windows", "macos" when known: platform-specific advisories apply or not
 
     @property
     def branch(self) -> str | None:

@@ -15,17 +15,18 @@ from bastion.interpreter.versions import PythonVersion
 # Valid for Python 2.6 and later: the interpreter may be an old one.
 _QUERY = (
     "import sys, platform; v = sys.version_info; "
-    "print('%d %d %d %s %d %s' % (v[0], v[1], v[2], v[3], v[4], platform.python_implementation())); "
+    "print('%d %d %d %s %d %s %s' % (v[0], v[1], v[2], v[3], v[4], platform.python_implementation(), sys.platform)); "
     "print(sys.executable)"
 )
 _PRE = {"alpha": "a", "beta": "b", "candidate": "rc"}
+_OS_NAMES = {"linux": "linux", "linux2": "linux", "win32": "windows", "cygwin": "windows", "darwin": "macos"}
 TIMEOUT = 20
 
 
 def current() -> Target:
     info = sys.version_info
     return _target(sys.executable or "python", info.major, info.minor, info.micro, info.releaselevel,
-                   info.serial, platform.python_implementation())
+                   info.serial, platform.python_implementation(), sys.platform)
 
 
 def probe(executable: str) -> Target:
@@ -40,12 +41,12 @@ def probe(executable: str) -> Target:
         raise SourceError(f"{executable}: could not be run ({error})") from None
     first, _, rest = completed.stdout.partition("\n")
     words = first.split()
-    if completed.returncode != 0 or len(words) != 6 or not all(w.isdigit() for w in (*words[:3], words[4])):
+    if completed.returncode != 0 or len(words) != 7 or not all(w.isdigit() for w in (*words[:3], words[4])):
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
         raise SourceError(f"{executable}: did not report a Python version ({detail[0][:200]})")
-    major, minor, micro, level, serial, implementation = words
+    major, minor, micro, level, serial, implementation, system = words
     actual = rest.strip() or os.path.abspath(path)  # a shim (pyenv, asdf) names the one it runs
-    return _target(actual, int(major), int(minor), int(micro), level, int(serial), implementation)
+    return _target(actual, int(major), int(minor), int(micro), level, int(serial), implementation, system)
 
 
 def _clean_environment() -> dict[str, str]:
@@ -54,9 +55,11 @@ def _clean_environment() -> dict[str, str]:
     return {name: os.environ[name] for name in keep if name in os.environ}
 
 
-def _target(executable: str, major: int, minor: int, micro: int, level: str, serial: int, implementation: str) -> Target:
+def _target(executable: str, major: int, minor: int, micro: int, level: str, serial: int, implementation: str,
+            system: str) -> Target:
     pre = f"{_PRE[level]}{serial}" if level in _PRE else ""
     name = implementation.lower()
     version = PythonVersion(major, minor, micro, pre, "cpython" if name == "cpython" else name)
     shown = f"{implementation} {major}.{minor}.{micro}{pre}"
-    return Target("interpreter", Role.RUNS, f"<python {executable}>", 1, 0, shown, version, snippet=f"{shown} at {executable}")
+    return Target("interpreter", Role.RUNS, f"<python {executable}>", 1, 0, shown, version,
+                  snippet=f"{shown} at {executable}", os=_OS_NAMES.get(system, system))

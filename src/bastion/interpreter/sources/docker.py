@@ -87,8 +87,10 @@ def image_target(source: str, role: Role, display: str, line: int, column: int, 
     image = parse_image(resolved)
     if not image.is_python:
         return None
+    windows = image.tag is not None and ("windowsservercore" in image.tag or "nanoserver" in image.tag)
     return Target(source, role, display, line, column, resolved, image.version(),
-                  end_column=column + len(written), floating=image.floating, snippet=snippet)
+                  end_column=column + len(written), floating=image.floating, snippet=snippet,
+                  os="windows" if windows else "linux")
 
 
 # -- Dockerfile ------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def runtime_txt(display: str, text: str) -> Iterator[Target]:
         if version is not None:
             column = line.find(value)
             yield Target("runtime.txt", Role.RUNS, display, number, column, value, version,
-                         end_column=column + len(value), snippet=value)
+                         end_column=column + len(value), snippet=value, os="linux")
         return  # the platform reads the first line only
 
 

@@ -23,7 +23,8 @@ def _runtime_target(source: str, display: str, lines: Sequence[str], node) -> Ta
     line, column = y.position(node)
     version = parse_version(f"{match['major']}.{match['minor']}")
     snippet = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    return Target(source, Role.RUNS, display, line, column, text, version, end_column=column + len(text), snippet=snippet)
+    return Target(source, Role.RUNS, display, line, column, text, version, end_column=column + len(text),
+                  snippet=snippet, os="linux")
 
 
 def _runtimes(source: str, display: str, lines: Sequence[str], nodes) -> Iterator[Target]:
