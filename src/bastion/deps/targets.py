@@ -8,6 +8,8 @@ offers `bastion.interpreter.targets.target_minors(root)` that answer is used; ot
 from __future__ import annotations
 
 import importlib
+import itertools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,18 +62,18 @@ def marker_applies(marker: str | None, targets: tuple[str, ...]) -> bool:
         parsed = Marker(marker)
     except InvalidMarker:
         return True
+    extras = ["", *re.findall(r"""extra\s*==\s*["']([^"']+)["']""", marker)]  # which extras are wanted is unknown
     for minor in targets:
-        for patch in ("0", "99"):
-            for platform in _PLATFORMS:
-                environment = {
-                    "python_version": minor, "python_full_version": f"{minor}.{patch}", "implementation_name": "cpython",
-                    "platform_python_implementation": "CPython", "implementation_version": f"{minor}.{patch}",
-                    "platform_machine": "x86_64", "platform_release": "", "platform_version": "", "extra": "",
-                    **platform,
-                }
-                try:
-                    if parsed.evaluate(environment):
-                        return True
-                except (UndefinedComparison, UndefinedEnvironmentName, ValueError):
+        for patch, platform, extra in itertools.product(("0", "99"), _PLATFORMS, extras):
+            environment = {
+                "python_version": minor, "python_full_version": f"{minor}.{patch}", "implementation_name": "cpython",
+                "platform_python_implementation": "CPython", "implementation_version": f"{minor}.{patch}",
+                "platform_machine": "x86_64", "platform_release": "", "platform_version": "", "extra": extra,
+                **platform,
+            }
+            try:
+                if parsed.evaluate(environment):
                     return True
+            except (UndefinedComparison, UndefinedEnvironmentName, ValueError):
+                return True
     return False
