@@ -1,0 +1,254 @@
+"""SQL text built from strings at run time and handed to a database API."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from bastion.engine.astutil import argument, is_literal, keyword
+from bastion.engine.context import Context
+from bastion.model import Confidence, Finding, Severity
+from bastion.rules import _local_flow
+from bastion.rules.registry import rule
+
+EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "mogrify", "fetch", "fetchrow", "fetchval"})
+SQL_CONSTRUCTORS = frozenset(
+    {
+        "sqlalchemy.text",
+        "sqlalchemy.sql.text",
+        "sqlalchemy.sql.expression.text",
+        "django.db.models.expressions.RawSQL",
+        "django.db.models.RawSQL",
+        "pandas.read_sql",
+        "pandas.read_sql_query",
+    }
+)
+SQL_START = re.compile(
+    r"^\s*(?:\(\s*)?(?:SELECT|INSERT|UPDATE|DELETE|WITH|REPLACE|MERGE|UPSERT|CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE|"
+    r"EXEC|EXECUTE|CALL|PRAGMA|VALUES|SHOW|DESCRIBE|EXPLAIN|COPY|VACUUM|ANALYZE|LOCK|SET|DECLARE|BEGIN)\b",
+    re.IGNORECASE,
+)
+SQL_CLAUSE = re.compile(r"\b(?:FROM|WHERE|INTO|VALUES|SET|JOIN|ORDER\s+BY|GROUP\s+BY|LIMIT|TABLE)\b")
+# Calls whose result is safe to place into SQL text: quoted identifiers, numbers, placeholders.
+SAFE_PIECES = re.compile(
+    r"(?:^|\.)(?:quote_name|quote_ident|quote_identifier|quote_name_unless_alias|quote_value|_quote_params_for_last_executed_query|"
+    r"qn|quote|int|float|len|str\.join|escape_identifier|Identifier|placeholders?|get_placeholder|sql_flush|db_type)$"
+)
+_PLACEHOLDERS = {"?", "%s", "%(", ":"}
+
+
+def _literal_text(node: ast.expr) -> str:
+    """The literal parts of a built string, with `{}` where values go."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_text(node.left) + _literal_text(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _literal_text(node.left)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _literal_text(node.func.value)
+    return "{}"
+
+
+def _pieces(node: ast.expr) -> list[ast.expr]:
+    """The run-time values formatted into a built string."""
+    if isinstance(node, ast.JoinedStr):
+        return [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _pieces(node.left) + _pieces(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        right = node.right
+        values = right.elts if isinstance(right, ast.Tuple) else list(right.values) if isinstance(right, ast.Dict) else [right]
+        return _pieces(node.left) + [v for v in values if v is not None]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _pieces(node.func.value) + list(node.args) + [k.value for k in node.keywords]
+    if isinstance(node, ast.Constant):
+        return []
+    return [node]
+
+
+def is_sql(text: str) -> bool:
+    if SQL_START.match(text):
+        return True
+    return len(SQL_CLAUSE.findall(text)) >= 2 and text.lstrip().startswith("{}")
+
+
+def _allowlisted(ctx: Context, name: str, before: ast.AST) -> bool:
+    """`if name not in (...literal...): raise/return` or `assert name in {...}` earlier in the scope."""
+    line = getattr(before, "lineno", 0)
+    for node in _local_flow.scope_nodes(ctx):
+        if getattr(node, "lineno", line) >= line:
+            continue
+        test = node.test if isinstance(node, (ast.If, ast.Assert)) else None
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], (ast.In, ast.NotIn)):
+            continue
+        if isinstance(test.left, ast.Name) and test.left.id == name and ctx.constant(test.comparators[0]) is not ...:
+            return True
+    return False
+
+
+def _safe_piece(ctx: Context, piece: ast.expr, before: ast.AST, depth: int = 0) -> bool:
+    if is_literal(piece) or ctx.constant(piece) is not ...:
+        return True
+    if isinstance(piece, ast.Call):
+        spelled = ctx.qualname(piece.func) or (piece.func.attr if isinstance(piece.func, ast.Attribute) else "")
+        if SAFE_PIECES.search(spelled or ""):
+            return True
+        func = piece.func
+        if isinstance(func, ast.Attribute) and func.attr == "join":
+            return _placeholder_join(ctx, piece)
+    if isinstance(piece, ast.BinOp) and isinstance(piece.op, ast.Mult):
+        return any(isinstance(side, ast.Constant) and str(side.value).strip(", ") in _PLACEHOLDERS for side in (piece.left, piece.right)) or (
+            _safe_piece(ctx, piece.left, before, depth + 1) and _safe_piece(ctx, piece.right, before, depth + 1)
+        )
+    if isinstance(piece, ast.Subscript) and ctx.constant(piece.value) is not ...:
+        return True  # a lookup in a literal table
+    if isinstance(piece, ast.Name):
+        if _allowlisted(ctx, piece.id, before):
+            return True
+        if depth < 3:
+            values = _local_flow.assigned_values(ctx, piece.id, before)
+            if values and all(_safe_piece(ctx, v, before, depth + 1) or (_is_built(v) and _all_safe(ctx, v, before, depth + 1)) for v in values):
+                return True
+    if isinstance(piece, ast.Attribute) and piece.attr.isupper():
+        return True  # class or module constants
+    return False
+
+
+def _placeholder_join(ctx: Context, call: ast.Call) -> bool:
+    """`", ".join(["%s"] * n)`, `",".join("?" for _ in ids)`: placeholders, not values."""
+    if not call.args:
+        return False
+    joined = call.args[0]
+    if isinstance(joined, (ast.GeneratorExp, ast.ListComp)):
+        return is_literal(joined.elt) or isinstance(joined.elt, ast.Constant)
+    if isinstance(joined, ast.BinOp) and isinstance(joined.op, ast.Mult):
+        return any(is_literal(side) for side in (joined.left, joined.right))
+    return is_literal(joined)
+
+
+def _is_built(node: ast.expr) -> bool:
+    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+    )
+
+
+def _all_safe(ctx: Context, node: ast.expr, before: ast.AST, depth: int = 0) -> bool:
+    return all(_safe_piece(ctx, piece, before, depth) for piece in _pieces(node))
+
+
+def _built_sql(ctx: Context, node: ast.expr | None, at: ast.AST) -> tuple[ast.expr, str] | None:
+    """The string-building expression that produced this SQL argument, with its literal text."""
+    if node is None:
+        return None
+    candidates: list[ast.expr] = [node]
+    if isinstance(node, ast.Name):
+        candidates = _local_flow.assigned_values(ctx, node.id, at)
+        # `sql = "SELECT ..."` then `sql += " WHERE x = %s" % y`: the pieces, in order
+        text = "".join(_literal_text(v) for v in candidates if _is_built(v) or isinstance(v, ast.Constant))
+        built = [v for v in candidates if _is_built(v)]
+        if not built or not is_sql(text):
+            return None
+        for value in built:
+            if not _all_safe(ctx, value, at):
+                return value, text
+        return None
+    if not _is_built(node):
+        return None
+    text = _literal_text(node)
+    if not is_sql(text) or _all_safe(ctx, node, at):
+        return None
+    return node, text
+
+
+def _describe(ctx: Context, built: ast.expr) -> str:
+    if isinstance(built, ast.JoinedStr):
+        return "an f-string"
+    if isinstance(built, ast.BinOp):
+        return "`%` formatting" if isinstance(built.op, ast.Mod) else "concatenation"
+    return "`.format()`"
+
+
+@rule(
+    "BST501",
+    "sql-built-from-strings",
+    summary="SQL text built by formatting or concatenation reaches a database call",
+    attrs=EXECUTE_METHODS | {"extra", "text", "RawSQL", "read_sql", "read_sql_query"},
+    severity="medium",
+    confidence="medium",
+    cwe=89,
+    owasp="A03",
+)
+def sql_built_from_strings(call: ast.Call, ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags SQL statements built with f-strings, `%`, `+` or `.format()` from run-time values and passed
+    to DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()`/`exec_driver_sql`, Django
+    `raw()`/`extra()`/`RawSQL`/`cursor.execute`, or `pandas.read_sql`. Only text that really is SQL
+    is considered (it starts with a statement keyword), and values that cannot inject are accepted:
+    placeholders joined together, quoted identifiers (`quote_name`), numbers, constants, and names
+    checked against a literal allowlist.
+
+    ## Why is this bad?
+    A value formatted into SQL text becomes SQL: a quote in it ends the string literal and the rest
+    runs as a statement (`' OR 1=1 --`). Bound parameters keep values out of the statement entirely.
+
+    ## Example
+    ```python
+    cursor.execute(f"SELECT * FROM users WHERE email = '{email}'")
+    ```
+
+    ## Use instead
+    ```python
+    cursor.execute("SELECT * FROM users WHERE email = %s", (email,))
+    ```
+    Identifiers cannot be bound: pick them from a literal allowlist, or quote them with the driver
+    (`psycopg.sql.Identifier`).
+
+    ## References
+    - https://cheatsheetseries.owasp.org/cheatsheets/SQL_Injection_Prevention_Cheat_Sheet.html
+    - https://docs.djangoproject.com/en/stable/topics/db/sql/
+    - https://cwe.mitre.org/data/definitions/89.html
+
+    ## Known limitations
+    Only the enclosing function is followed. Whether the values can be controlled by an attacker is
+    decided by the taint analysis, which reports those flows as BST550 (taking precedence here).
+    """
+    func = call.func
+    spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    name = ctx.call_name(call) or spelled
+    if spelled == "extra":
+        yield from _django_extra(call, ctx)
+        return
+    if spelled in {"text", "RawSQL", "read_sql", "read_sql_query"} and name not in SQL_CONSTRUCTORS:
+        return
+    statement = argument(call, 0, "sql") or argument(call, 0, "statement") or argument(call, 0, "raw_query") or argument(call, 0, "operation")
+    found = _built_sql(ctx, statement, call)
+    if found is None:
+        return
+    built, _ = found
+    confidence = Confidence.HIGH if isinstance(statement, (ast.JoinedStr, ast.BinOp)) or statement is built else Confidence.MEDIUM
+    yield ctx.finding(
+        call,
+        f"SQL built with {_describe(ctx, built)} is passed to `{spelled}`; bind the values as parameters",
+        confidence=confidence,
+    )
+
+
+def _django_extra(call: ast.Call, ctx: Context) -> Iterator[Finding]:
+    pieces: list[ast.expr] = []
+    for key in ("select", "where", "tables", "order_by"):
+        value = keyword(call, key)
+        if isinstance(value, ast.Dict):
+            pieces += [v for v in value.values if v is not None]
+        elif isinstance(value, (ast.List, ast.Tuple)):
+            pieces += value.elts
+        elif value is not None and not is_literal(value):
+            pieces.append(value)
+    for piece in pieces:
+        if _is_built(piece) and not _all_safe(ctx, piece, call):
+            yield ctx.finding(call, f"`extra()` receives SQL built with {_describe(ctx, piece)}; use `params=` or the ORM", severity=Severity.MEDIUM)
+            return
