@@ -322,15 +322,23 @@ def stack_trace_exposure(node: ast.Call | ast.Return, ctx: Context) -> Iterator[
 
     ## Example
     ```python
-    except Exception:
-        return jsonify(error=traceback.format_exc()), 500
+    @app.post("/orders")
+    def create_order():
+        try:
+            return place_order(request.json)
+        except Exception:
+            return jsonify(error=traceback.format_exc()), 500
     ```
 
     ## Use instead
     ```python
-    except Exception:
-        logger.exception("order failed")
-        return jsonify(error="internal error"), 500
+    @app.post("/orders")
+    def create_order():
+        try:
+            return place_order(request.json)
+        except Exception:
+            logger.exception("order failed")
+            return jsonify(error="internal error"), 500
     ```
 
     ## References
