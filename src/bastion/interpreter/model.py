@@ -48,4 +48,5 @@ class Target:
             "version": None if self.version is None else str(self.version),
             "specifier": self.specifier,
             "floating": self.floating,
+            "os": self.os,
         }
