@@ -1,0 +1,9 @@
+from pymongo import MongoClient
+
+
+class UserRepository:
+    def __init__(self) -> None:
+        self.collection = MongoClient().app.users
+
+    def search(self, criteria):
+        return [u["email"] for u in self.collection.find(criteria)]  # expect: BST264

@@ -1,0 +1,11 @@
+from flask import Flask, redirect, request
+
+app = Flask(__name__)
+
+
+@app.route("/sso/callback")
+def sso_callback():
+    relay_state = request.args.get("RelayState", "/")
+    if len("abc") > 10:
+        return redirect(relay_state)
+    return redirect("/")

@@ -1,0 +1,13 @@
+import os
+
+
+class LocalStorage:
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.root, key)
+
+    def load(self, key: str) -> bytes:
+        with open(self._path(key), "rb") as fh:  # expect: BST252
+            return fh.read()

@@ -1,0 +1,12 @@
+from pathlib import Path
+
+from flask import Flask, request
+
+app = Flask(__name__)
+TEMPLATES = Path("/srv/email-templates")
+
+
+@app.route("/emails/preview")
+def preview_email():
+    template = request.args.get("template", "welcome.txt")
+    return (TEMPLATES / template).read_text()  # expect: BST252

@@ -1,0 +1,12 @@
+import os
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.post("/cache/evict")
+def evict():
+    key = int(request.form["key"])
+    os.remove(f"/var/cache/app/{key}.bin")
+    return {"evicted": key}

@@ -1,0 +1,14 @@
+import zipfile
+
+from flask import Flask, request, send_file
+
+app = Flask(__name__)
+
+
+@app.post("/bundle")
+def bundle():
+    paths = [f"/srv/docs/{name}" for name in request.json["documents"]]
+    with zipfile.ZipFile("/tmp/bundle.zip", "w") as zf:
+        for path in paths:
+            zf.write(path)  # expect: BST252
+    return send_file("/tmp/bundle.zip")

@@ -1,0 +1,13 @@
+import re
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/logs/highlight")
+def highlight():
+    word = request.args["word"]
+    matcher = re.compile(rf"\b{re.escape(word)}\w*", re.IGNORECASE)
+    lines = ["error: disk full", "warning: slow query"]
+    return {"hits": [line for line in lines if matcher.search(line)]}

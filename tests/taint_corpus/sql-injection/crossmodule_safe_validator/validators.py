@@ -1,0 +1,3 @@
+def clean_month(raw: str) -> str:
+    year, month = raw.split("-", 1)
+    return f"{int(year):04d}-{int(month):02d}"

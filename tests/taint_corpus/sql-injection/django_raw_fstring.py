@@ -1,0 +1,9 @@
+from django.http import JsonResponse
+
+from .models import Customer
+
+
+def customer_lookup(request):
+    email = request.GET.get("email", "")
+    customers = Customer.objects.raw(f"SELECT * FROM crm_customer WHERE email = '{email}'")  # expect: BST550
+    return JsonResponse({"ids": [c.id for c in customers]})

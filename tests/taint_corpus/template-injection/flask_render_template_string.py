@@ -1,0 +1,10 @@
+from flask import Flask, render_template_string, request
+
+app = Flask(__name__)
+
+
+@app.route("/greeting")
+def greeting():
+    name = request.args.get("name", "visitor")
+    template = f"<h1>Welcome, {name}!</h1>"
+    return render_template_string(template)  # expect: BST263

@@ -1,0 +1,7 @@
+from flask import session
+
+
+def store_preference(name, value):
+    prefs = session.setdefault("prefs", {})
+    session["pref_" + name] = value  # expect: BST260
+    return prefs

@@ -1,0 +1,12 @@
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+catalog = etree.parse("/srv/data/catalog.xml")
+
+
+@app.route("/books")
+def books_by_author():
+    author = request.args.get("author", "")
+    titles = catalog.xpath("//book[author=$name]/title/text()", name=author)
+    return {"titles": [str(t) for t in titles]}

@@ -1,0 +1,9 @@
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+app = FastAPI()
+
+
+@app.get("/greet", response_class=HTMLResponse)
+async def greet(name: str = "friend"):
+    return HTMLResponse(content=f"<html><body>Hi {name}</body></html>")  # expect: BST253
