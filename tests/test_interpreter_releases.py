@@ -155,3 +155,8 @@ def test_refresh_refuses_plain_http_to_other_hosts(tmp_path: Path) -> None:
 def test_cache_directory_follows_bastion_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BASTION_CACHE_DIR", str(tmp_path))
     assert releases.cached_path() == tmp_path / "cpython.json"
+
+
+def test_refresh_url_from_the_environment(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BASTION_CPYTHON_TABLE_URL", f"{server}/new.json")
+    assert refresh_from_url(cache_dir=tmp_path).as_of == date(2026, 11, 1)

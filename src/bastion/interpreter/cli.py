@@ -194,10 +194,10 @@ def _print_table(table, settings, format_name: str) -> None:
 
 
 def _update(url: str) -> int:
-    from bastion.interpreter.releases import DEFAULT_URL, TableError, refresh_from_url
+    from bastion.interpreter.releases import TableError, refresh_from_url
 
     try:
-        table = refresh_from_url(url or DEFAULT_URL)
+        table = refresh_from_url(url or None)
     except TableError as error:
         return _fail(f"release table not updated, previous one kept: {error}")
     print(f"bastion: CPython release table of {table.as_of} stored at {table.origin}", file=sys.stderr)

@@ -22,6 +22,7 @@ from packaging.version import InvalidVersion, Version
 BUNDLED = Path(__file__).with_name("data") / "cpython.json"
 CACHED_NAME = "cpython.json"
 DEFAULT_URL = "https://raw.githubusercontent.com/bastion-security/bastion/main/src/bastion/interpreter/data/cpython.json"
+URL_ENV = "BASTION_CPYTHON_TABLE_URL"
 MAX_TABLE_BYTES = 4 * 1024 * 1024
 SCHEMA = 1
 
@@ -239,7 +240,12 @@ def _load_file(path: Path) -> ReleaseTable:
 # -- refreshing ------------------------------------------------------------------------------------
 
 
-def refresh_from_url(url: str = DEFAULT_URL, cache_dir: Path | None = None, timeout: float = 30) -> ReleaseTable:
+def default_url() -> str:
+    """Where refreshed tables come from: BASTION_CPYTHON_TABLE_URL, or the project's published copy."""
+    return os.environ.get(URL_ENV) or DEFAULT_URL
+
+
+def refresh_from_url(url: str | None = None, cache_dir: Path | None = None, timeout: float = 30) -> ReleaseTable:
     """Download a newer release table and store it atomically in the cache directory.
 
     Only https URLs (or http to this machine, for tests) are accepted. The download is validated as
@@ -250,6 +256,8 @@ def refresh_from_url(url: str = DEFAULT_URL, cache_dir: Path | None = None, time
     import urllib.request
 
     from bastion.deps.advisories import ServiceError
+
+    url = url or default_url()
     from bastion.deps.advisories.http import check_url
 
     try:

@@ -167,8 +167,9 @@ VULNERABLE_PATCH_LEVEL = declare(
     The advisories come from the release table bundled with Bastion, complete up to its date; newer
     advisories appear once the table is refreshed (`bastion db update`). Distributions backport
     fixes into older version numbers (Debian's Python 3.11.2 is patched): interpreters under
-    `/usr` are reported at medium confidence for that reason. Some advisories concern one platform
-    (noted in the message) or builds that bundle libexpat.
+    `/usr` are reported at medium confidence for that reason. Advisories for one platform are left
+    out where the platform is known to be another (Linux images, Lambda) and labelled otherwise; one
+    concerns only builds that bundle libexpat.
     """,
 )
 
