@@ -145,7 +145,7 @@ def _audit(options: argparse.Namespace):
     if status is not None and status.stale:
         print(f"bastion: warning: the advisory database is {status.age_days:.0f} days old; run `bastion db update`", file=sys.stderr)
     settings = config.section("deps") if config is not None else {}
-    root = config.root if config is not None else Path.cwd()
+    root = config.root if config is not None else None  # an environment alone: no project to ask
     ignored = (*settings.get("ignore-vulnerabilities", ()), *getattr(options, "ignore_vuln", ()))
     try:
         outcome = run(manifests, service, root, report_unpinned=settings.get("report-unpinned", True), ignored=ignored)
@@ -322,7 +322,7 @@ def _sbom(options: argparse.Namespace) -> int:
             from bastion.deps.run import run
 
             manifests, config = _manifests(options)
-            outcome = run(manifests, None, config.root if config else Path.cwd(), report_unpinned=False)
+            outcome = run(manifests, None, config.root if config else None, report_unpinned=False)
         else:
             outcome, _ = _audit(options)
     except LookupError as error:

@@ -55,7 +55,7 @@ def _without_ignored(result: Result, ignored: Collection[str]) -> Result:
 def run(
     manifests: list[Manifest],
     service: AdvisoryService | None,
-    root: Path,
+    root: Path | None,
     *,
     report_unpinned: bool = True,
     ignored: Collection[str] = (),

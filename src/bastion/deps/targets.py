@@ -35,17 +35,21 @@ def minors_admitted(requires_python: str | None) -> tuple[str, ...]:
     return tuple(m for m in KNOWN_MINORS if any(specifier.contains(f"{m}.{patch}", prereleases=True) for patch in range(0, 30)))
 
 
-def project_targets(root: Path, requires_python: Iterable[str | None]) -> tuple[str, ...]:
-    """The interpreter check's answer when it has one; else every minor all the manifests admit."""
+def _interpreter_answer(root: Path) -> tuple[str, ...]:
     try:
         module = importlib.import_module("bastion.interpreter.targets")
         found = getattr(module, "target_minors", None)
-        if callable(found):
-            minors = tuple(found(root))
-            if minors:
-                return minors
+        return tuple(found(root)) if callable(found) else ()
     except Exception:  # the other analysis is optional here; its failure must not stop the audit
-        pass
+        return ()
+
+
+def project_targets(root: Path | None, requires_python: Iterable[str | None]) -> tuple[str, ...]:
+    """The interpreter check's answer for the project at `root` when it has one; else every minor
+    all the manifests admit (only those when there is no project, as for an environment audit)."""
+    answer = _interpreter_answer(root) if root is not None else ()
+    if answer:
+        return answer
     sets = [set(minors_admitted(spec)) for spec in requires_python if spec]
     sets = [s for s in sets if s]
     if not sets:
