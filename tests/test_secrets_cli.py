@@ -215,6 +215,14 @@ def test_history_reports_present_and_removed_secrets(tmp_path: Path) -> None:
     assert "removed: rotate it" in text and GITHUB not in text
 
 
+def test_history_honours_exclude() -> None:
+    from bastion.secrets.history import scan_history
+    from bastion.secrets.scanner import Options
+
+    assert {h.path for h in scan_history(Path("."), Options(), HISTORY.splitlines())} == {"app.py", ".env"}
+    assert {h.path for h in scan_history(Path("."), Options(), HISTORY.splitlines(), exclude=("*.py",))} == {".env"}
+
+
 def test_history_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")

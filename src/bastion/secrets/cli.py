@@ -52,7 +52,8 @@ def _history(options: argparse.Namespace, config) -> int:
     if scan_options is None:
         raise cli.UsageError("every secret rule is disabled by the configuration")
     try:
-        hits = scan_history(repository_root(options.path.resolve()), scan_options)
+        root = repository_root(options.path.resolve())
+        hits = scan_history(root, scan_options, exclude=tuple(config.section("secrets").get("exclude", ())))
     except HistoryError as error:
         raise cli.UsageError(str(error)) from None
     if options.format == "json":

@@ -3,6 +3,7 @@ each is still in the working tree or was removed since (a removed secret still n
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import subprocess
@@ -105,12 +106,15 @@ def added_blocks(lines: Iterable[str]) -> Iterator[_Block]:
         yield block
 
 
-def scan_history(root: Path, options: Options, lines: Iterable[str] | None = None) -> list[HistoryHit]:
-    """One entry per secret value and file, at the oldest commit that added it."""
+def scan_history(
+    root: Path, options: Options, lines: Iterable[str] | None = None, exclude: tuple[str, ...] = ()
+) -> list[HistoryHit]:
+    """One entry per secret value and file, at the oldest commit that added it. `exclude`: globs of
+    paths (relative to the repository) not to scan, as in `[tool.bastion.secrets] exclude`."""
     found: dict[tuple[str, str, str], HistoryHit] = {}
     current: dict[str, str | None] = {}
     for block in added_blocks(git_log(root) if lines is None else lines):
-        if files.skip_reason(block.path):
+        if files.skip_reason(block.path) or any(fnmatch.fnmatch(block.path, glob) or fnmatch.fnmatch(os.path.basename(block.path), glob) for glob in exclude):
             continue
         text = "\n".join(block.lines)
         for hit in scan_text(text, files.kind_of(block.path), options):

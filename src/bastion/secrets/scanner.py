@@ -180,10 +180,13 @@ def _provider_hit(detector: Detector, code: str, match: re.Match[str], source: _
     line, column = source.position(match.start("secret"))
     end_line, end_column = source.position(match.end("secret"))
     kind = "Google service account private key" if code == SERVICE_ACCOUNT_CODE else detector.kind
+    if code == PRIVATE_KEY_CODE and (armour := _ARMOUR.match(value)):
+        kind = f"{armour.group(1) or 'PKCS#8 '}private key".replace("ENCRYPTED ", "encrypted ")
     return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity)
 
 
 _AWS_SECRET_SHAPE = re.compile(r"[A-Za-z0-9/+]{40}")
+_ARMOUR = re.compile(r"-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY")
 
 
 def _pair_aws_secrets(hits: list[Hit]) -> list[Hit]:
