@@ -1,0 +1,438 @@
+"""Calls in the flow: sources, sinks, sanitisers, container and string methods, project calls."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from bastion.taint import spec
+from bastion.taint.values import CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, plain, union
+
+if TYPE_CHECKING:
+    from bastion.taint.flow import FunctionFlow
+
+RESPONSE_BUILDERS = frozenset({
+    "flask.jsonify", "flask.render_template", "flask.make_response", "flask.Response", "flask.redirect",
+    "flask.abort", "flask.send_file", "flask.send_from_directory", "django.shortcuts.render",
+    "django.http.JsonResponse", "flask.stream_with_context", "werkzeug.wrappers.Response",
+})
+PATHLIB_READS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "rmdir", "mkdir", "touch", "iterdir", "rename", "glob"})
+SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
+
+
+def _arg(node: ast.Call, vals: list[Val], kwvals: dict[str, Val], index: int, names: tuple[str, ...]) -> Val | None:
+    if index < len(node.args) and not any(isinstance(a, ast.Starred) for a in node.args[: index + 1]):
+        return vals[index]
+    for name in names:
+        if name in kwvals:
+            return kwvals[name]
+    return None
+
+
+def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
+    file = flow.file
+    func = node.func
+    receiver: Val | None = None
+    method: str | None = None
+    if isinstance(func, ast.Attribute):
+        receiver = flow.expr(func.value, env)
+        method = func.attr
+        qual = f"{receiver.qual}.{method}" if receiver.qual else None
+    else:
+        callee = flow.expr(func, env)
+        qual = callee.qual
+        if callee.kind == "lambda":
+            return _call_lambda(flow, callee, node, env)
+    vals = [flow.expr(a, env) for a in node.args]
+    kwvals = {k.arg: flow.expr(k.value, env) for k in node.keywords if k.arg}
+    splat = [flow.expr(k.value, env) for k in node.keywords if k.arg is None]
+    args_taint = union(*(v.flat() for v in vals), *(v.flat() for v in kwvals.values()), *(v.flat() for v in splat))
+
+    # sources
+    if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
+        text = ast.unparse(func) + "()"
+        return Val(file.source(node, text[:80]), kind="json" if method in {"get_json", "json"} else None)
+    if qual in file.options.sources:
+        return Val(file.source(node, f"{qual}()"))
+    if qual in spec.LOW_SOURCES and file.options.low:
+        return Val(file.source(node, spec.LOW_SOURCES[qual], low=True))
+    if receiver is not None and receiver.kind == "file" and method in spec.FILE_READ_METHODS and file.options.low and file.options.files:
+        return Val(union(receiver.flat(), file.source(node, "file contents", low=True)))
+
+    _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
+
+    # sanitisers
+    cleared = file.options.sanitizers.get(qual or "") if qual else None
+    if cleared is None and method and receiver is not None and qual is None:
+        cleared = file.options.method_sanitizers.get(method)
+    if cleared is not None:
+        if cleared == spec.ALL:
+            return CLEAN
+        return Val(clear(args_taint if receiver is None or qual else union(args_taint, receiver.flat()), cleared))
+    if qual in {"os.path.realpath", "os.path.abspath", "os.path.normpath"} or (method in {"resolve", "absolute"} and receiver is not None and receiver.kind == "path-obj"):
+        base = receiver.flat() if method else args_taint
+        origin = _origin(node.args[0]) if node.args and not method else (_origin(func.value) if method else None)
+        return Val(base, kind="path-normal", origin=origin)
+    if qual in {"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"}:
+        return Val(args_taint, kind="urlparse", origin=_origin(node.args[0]) if node.args else None)
+    if qual in {"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"}:
+        return Val(args_taint, kind="path-obj")
+    if qual in {"open", "io.open", "codecs.open"}:
+        return Val({}, kind="file")
+    if qual in {"lxml.etree.XMLParser"}:
+        safe = "resolve_entities" in kwvals and kwvals["resolve_entities"].const is False
+        return Val({}, kind="safe-parser" if safe else None)
+    if qual in {"jinja2.Template"}:
+        autoescape = kwvals.get("autoescape")
+        return Val({}, kind=None if autoescape is not None and autoescape.const is not False else "jinja-template")
+    if qual in RESPONSE_BUILDERS or qual in {"django.http.HttpResponse", "django.http.response.HttpResponse"}:
+        return Val({}, kind="response")
+    if qual and qual.startswith("flask.") and qual.rsplit(".", 1)[-1] in {"jsonify", "render_template"}:
+        return Val({}, kind="response")
+
+    if receiver is not None and method is not None:
+        return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
+    if qual is None:
+        return plain(args_taint)
+    return _function(flow, node, qual, vals, kwvals, args_taint)
+
+
+def _origin(node: ast.AST) -> str | None:
+    from bastion.taint.flow import target_key
+
+    return target_key(node)
+
+
+def _call_lambda(flow: FunctionFlow, callee: Val, node: ast.Call, env: Env) -> Val:
+    lam, closure = callee.node
+    inner = dict(closure)
+    params = [a.arg for a in (*lam.args.posonlyargs, *lam.args.args)]
+    for name, arg in zip(params, node.args, strict=False):
+        inner[name] = flow.expr(arg, env)
+    return flow.expr(lam.body, inner)
+
+
+def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | None, receiver: Val | None,
+           vals: list[Val], kwvals: dict[str, Val], splat: list[Val]) -> None:
+    file = flow.file
+    name = ast.unparse(node.func)[:60]
+    if qual in spec.SUBPROCESS_NAMES:
+        _subprocess(flow, node, vals, kwvals, name)
+        return
+    if qual in {"os.execv", "os.execve", "os.execvp", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn"}:
+        index = 1 if qual.startswith("os.spawn") else 0
+        if index < len(vals):
+            flow.sink("command", vals[index].flat(), node, name)
+        return
+    if qual == "yaml.load":
+        loader = kwvals.get("Loader") or (vals[1] if len(vals) > 1 else None)
+        if loader is not None and (loader.qual or "").endswith(SAFE_YAML_LOADERS):
+            return
+    if qual and qual.startswith("xml.sax.") and qual.rsplit(".", 1)[-1] in {"parseString", "parse"} and file.sax_external:
+        if vals:
+            flow.sink("xxe", vals[0].flat(), node, name)
+        return
+    sink = file.options.sinks.get(qual) if qual else None
+    if sink is None and method is not None and receiver is not None and receiver.kind != "request":
+        rqual = receiver.qual or ""
+        typed = spec.TYPED_METHOD_SINKS.get(method)
+        if typed and rqual.startswith(typed[0]):
+            if typed[1].kind != "xxe" or "lxml" in rqual or file.sax_external:
+                sink = typed[1]
+        elif method in file.options.method_sinks and not (qual and qual.split(".", 1)[0] in {"str", "re"}):
+            sink = file.options.method_sinks[method]
+        elif method in spec.LOG_METHODS and isinstance(node.func, ast.Attribute) and _logger_name(node.func.value):
+            sink = spec.Sink("log", (0,), (), True)
+        elif receiver.kind == "headers" and method in {"add", "set", "setdefault", "add_header", "extend", "update"}:
+            sink = spec.Sink("header", (0, 1), (), True)
+        elif receiver.kind == "session" and method in {"update", "setdefault", "__setitem__"}:
+            sink = spec.Sink("trust", (0, 1), (), True)
+        elif receiver.kind == "path-obj" and method in PATHLIB_READS:
+            flow.sink("path", receiver.flat(), node, name)
+            return
+        elif receiver.kind == "jinja-template" and method in {"render", "generate", "stream"}:
+            sink = spec.Sink("xss", (0,), (), True)
+    if sink is None:
+        return
+    if sink.kind in {"xss"} and qual and "content_type" in kwvals | {"mimetype": None} and _not_html(kwvals):
+        return
+    if sink.kind == "xxe" and "parser" in kwvals and kwvals["parser"].kind == "safe-parser":
+        return
+    if sink.kind == "xxe" and len(vals) > 1 and vals[1].kind == "safe-parser":
+        return
+    if sink.kind == "nosql":
+        taint = _nosql_taint(node, vals, kwvals)
+        flow.sink("nosql", taint, node, name)
+        return
+    if sink.all_args:
+        taint = union(*(v.flat() for v in vals), *(v.flat() for k, v in kwvals.items() if k not in {"exc_info", "stack_info", "extra", "level"}), *(v.flat() for v in splat))
+    else:
+        parts = [_arg(node, vals, kwvals, index, sink.keywords if index == sink.args[0] else ()) for index in sink.args]
+        parts += [kwvals[k] for k in sink.keywords if k in kwvals]
+        taint = union(*(p.flat() for p in parts if p is not None))
+    flow.sink(sink.kind, taint, node, name)
+
+
+def _not_html(kwvals: dict[str, Val]) -> bool:
+    for key in ("content_type", "mimetype", "media_type"):
+        value = kwvals.get(key)
+        if value is not None and isinstance(value.const, str) and "html" not in value.const:
+            return True
+    return False
+
+
+def _logger_name(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in spec.LOGGER_NAMES
+    if isinstance(node, ast.Attribute):
+        return node.attr in spec.LOGGER_NAMES
+    return False
+
+
+def _nosql_taint(node: ast.Call, vals: list[Val], kwvals: dict[str, Val]) -> Taint:
+    query = vals[0] if vals else kwvals.get("filter")
+    if query is None:
+        return {}
+    if query.items is not None and not query.seq:
+        parts = [query.taint]
+        for key, value in query.items.items():
+            if key in {"$where", "$function", "$accumulator", "$expr"} or value.kind == "json":
+                parts.append(value.flat())
+            elif value.items is not None and not value.seq:
+                parts.append(_nested_operator_taint(value))
+        return union(*parts)
+    return query.flat()
+
+
+def _nested_operator_taint(value: Val) -> Taint:
+    parts = [value.taint]
+    for key, inner in (value.items or {}).items():
+        if key in {"$where", "$regex", "$function"} or inner.kind == "json":
+            parts.append(inner.flat())
+    return union(*parts)
+
+
+def _subprocess(flow: FunctionFlow, node: ast.Call, vals: list[Val], kwvals: dict[str, Val], name: str) -> None:
+    command = vals[0] if vals else kwvals.get("args")
+    if command is None:
+        return
+    shell = kwvals.get("shell")
+    if shell is not None and shell.const is not NOCONST and shell.const:
+        flow.sink("command", command.flat(), node, name)
+        return
+    if command.items is not None and command.seq:
+        items = [command.items[i] for i in sorted(command.items)]
+        if items:
+            program = items[0]
+            if program.const in SHELLS and len(items) > 2 and items[1].const in {"-c", "/c", "-Command"}:
+                flow.sink("command", union(*(i.flat() for i in items[2:])), node, name)
+                return
+            flow.sink("command", union(program.flat(), command.taint), node, name)
+        return
+    flow.sink("command", command.flat(), node, name)
+
+
+def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method: str, qual: str | None,
+            vals: list[Val], kwvals: dict[str, Val], args_taint: Taint) -> Val:
+    from bastion.taint.flow import target_key
+
+    func = node.func
+    assert isinstance(func, ast.Attribute)
+    key = target_key(func.value)
+    # containers, tracked per element / key
+    if method in {"append", "add", "extend", "insert", "update", "remove", "pop", "clear", "setdefault", "appendleft", "discard"} and key and key in env:
+        return _mutate(flow, env, key, receiver, method, vals, kwvals)
+    if method == "get" and receiver.items is not None and not receiver.seq and vals and vals[0].const is not NOCONST:
+        try:
+            if vals[0].const in receiver.items:
+                return receiver.items[vals[0].const]
+        except TypeError:
+            pass
+        default = vals[1] if len(vals) > 1 else CLEAN
+        return join(default, plain(receiver.taint)) if receiver.taint else default
+    if method in spec.CLEAN_METHODS and method not in {"exists"}:
+        return CLEAN
+    if receiver.const is not NOCONST and all(v.const is not NOCONST for v in vals) and not kwvals:
+        folded = _fold_method(receiver.const, method, [v.const for v in vals])
+        if folded is not NOCONST:
+            return const(folded)
+    if method == "replace" and len(vals) >= 1 and isinstance(vals[0].const, (str, bytes)):
+        removed = vals[0].const
+        newline = isinstance(removed, str) and ("\n" in removed or "\r" in removed)
+        base = receiver.flat()
+        if len(vals) > 1:
+            base = union(base, vals[1].flat())
+        return Val(clear(base, spec.NEWLINE_KINDS_CLEARED) if newline else base)
+    if method in spec.PROPAGATING_METHODS or (receiver.qual is None and qual is None):
+        if method in {"join"}:
+            return plain(union(receiver.flat(), args_taint))
+        if method in {"format", "format_map", "replace", "encode", "decode", "translate"}:
+            return plain(union(receiver.flat(), args_taint))
+        if method in {"get", "getlist", "pop", "getone", "getall", "setdefault"}:
+            default = vals[1].flat() if len(vals) > 1 else {}
+            return Val(union(receiver.flat(), default), kind="json" if receiver.kind == "json" else None)
+        if qual is None and method not in spec.PROPAGATING_METHODS:
+            return _unknown_method(flow, node, receiver, method, vals, kwvals)
+        return plain(receiver.flat())
+    if qual is not None:
+        return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
+    return plain(receiver.flat())
+
+
+def _unknown_method(flow: FunctionFlow, node: ast.Call, receiver: Val, method: str, vals: list[Val], kwvals: dict[str, Val]) -> Val:
+    """A method on a value we cannot type: a project method if we know the class, else the receiver's taint."""
+    func = node.func
+    assert isinstance(func, ast.Attribute)
+    candidates: list[str] = []
+    if isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"} and flow.cls:
+        candidates.append(f"{flow.cls}.{method}")
+    elif receiver.kind and receiver.kind.startswith("instance:"):
+        candidates.append(f"{receiver.kind[9:]}.{method}")
+    if candidates:
+        return _record_call(flow, node, candidates, vals, kwvals, receiver)
+    return plain(receiver.flat())
+
+
+def _mutate(flow: FunctionFlow, env: Env, key: str, receiver: Val, method: str, vals: list[Val], kwvals: dict[str, Val]) -> Val:
+    current = env[key]
+    items = dict(current.items) if current.items is not None else None
+    result: Val = CLEAN
+    if method in {"append", "add", "appendleft"} and vals:
+        if items is not None and current.seq and method != "add":
+            if method == "append":
+                items[len(items)] = vals[0]
+            else:
+                items = {i + 1: v for i, v in items.items()}
+                items[0] = vals[0]
+            env[key] = Val(current.taint, items=dict(sorted(items.items())), seq=True)
+        else:
+            env[key] = Val(union(current.flat(), vals[0].flat()), kind=current.kind)
+    elif method == "insert" and len(vals) == 2:
+        position = vals[0].const
+        if items is not None and current.seq and isinstance(position, int) and 0 <= position <= len(items):
+            ordered = [items[i] for i in sorted(items)]
+            ordered.insert(position, vals[1])
+            env[key] = Val(current.taint, items=dict(enumerate(ordered)), seq=True)
+        else:
+            env[key] = Val(union(current.flat(), vals[1].flat()))
+    elif method == "extend" and vals:
+        other = vals[0]
+        if items is not None and current.seq and other.items is not None and other.seq:
+            ordered = [items[i] for i in sorted(items)] + [other.items[i] for i in sorted(other.items)]
+            env[key] = Val(union(current.taint, other.taint), items=dict(enumerate(ordered)), seq=True)
+        else:
+            env[key] = Val(union(current.flat(), other.flat()))
+    elif method == "update":
+        other = vals[0] if vals else None
+        if items is not None and not current.seq and other is not None and other.items is not None and not other.seq:
+            items.update(other.items)
+            env[key] = Val(union(current.taint, other.taint), items=items, kind=current.kind)
+        elif items is not None and not current.seq and other is None:
+            items.update(kwvals)
+            env[key] = Val(current.taint, items=items, kind=current.kind)
+        else:
+            env[key] = Val(union(current.flat(), *(v.flat() for v in vals), *(v.flat() for v in kwvals.values())), kind=current.kind)
+        if current.kind == "session" or receiver.kind == "session":
+            flow.sink("trust", union(*(v.flat() for v in vals), *(v.flat() for v in kwvals.values())), node_of(flow, key), "the session")
+    elif method == "pop":
+        if items is not None and current.seq:
+            ordered = [items[i] for i in sorted(items)]
+            position = vals[0].const if vals else -1
+            if isinstance(position, int) and ordered and -len(ordered) <= position < len(ordered):
+                result = ordered.pop(position)
+                env[key] = Val(current.taint, items=dict(enumerate(ordered)), seq=True)
+                return result
+            return plain(current.flat())
+        if items is not None and vals and vals[0].const is not NOCONST:
+            try:
+                result = items.pop(vals[0].const, vals[1] if len(vals) > 1 else plain(current.taint))
+            except TypeError:
+                return plain(current.flat())
+            env[key] = Val(current.taint, items=items, kind=current.kind)
+            return result
+        return plain(current.flat())
+    elif method == "remove" and vals and items is not None and current.seq:
+        ordered = [items[i] for i in sorted(items)]
+        target = vals[0].const
+        for index, item in enumerate(ordered):
+            if target is not NOCONST and item.const == target:
+                del ordered[index]
+                env[key] = Val(current.taint, items=dict(enumerate(ordered)), seq=True)
+                break
+        else:
+            env[key] = Val(current.flat())
+    elif method == "setdefault" and vals:
+        default = vals[1] if len(vals) > 1 else CLEAN
+        if items is not None and vals[0].const is not NOCONST:
+            try:
+                if vals[0].const in items:
+                    return items[vals[0].const]
+                items[vals[0].const] = default
+                env[key] = Val(current.taint, items=items, kind=current.kind)
+            except TypeError:
+                pass
+            return default
+        env[key] = Val(union(current.flat(), default.flat()), kind=current.kind)
+        return plain(union(current.flat(), default.flat()))
+    elif method == "clear":
+        env[key] = Val({}, items={} if items is not None else None, seq=current.seq, kind=current.kind)
+    return result
+
+
+def node_of(flow: FunctionFlow, key: str) -> Any:
+    return flow.current_node
+
+
+def _fold_method(value: Any, method: str, args: list[Any]) -> Any:
+    if not isinstance(value, (str, bytes)) or method not in {
+        "lower", "upper", "strip", "lstrip", "rstrip", "replace", "split", "join", "format", "title",
+        "capitalize", "encode", "decode", "startswith", "endswith", "removeprefix", "removesuffix",
+    }:
+        return NOCONST
+    try:
+        result = getattr(value, method)(*args)
+    except Exception:
+        return NOCONST
+    if isinstance(result, list):
+        return tuple(result)
+    return result
+
+
+def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val],
+              args_taint: Taint, receiver: Val | None = None) -> Val:
+    from bastion.taint.flow import KNOWN_LIBRARIES
+
+    head = qual.split(".", 1)[0].rstrip("()")
+    if qual.rstrip("()") in flow.file.classes or (head not in KNOWN_LIBRARIES and "()" not in qual):
+        candidates = [qual]
+        value = _record_call(flow, node, candidates, vals, kwvals, receiver)
+        if qual in flow.file.classes or (qual.rsplit(".", 1)[-1][:1].isupper()):
+            value.kind = f"instance:{qual}"
+        return value
+    if qual in spec.PROPAGATING_FUNCTIONS_TOP or head not in {"builtins"}:
+        if receiver is not None and "()" in qual:
+            return plain(union(receiver.flat(), args_taint))
+        return plain(args_taint)
+    return plain(args_taint)
+
+
+def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:
+    from bastion.taint.flow import dump
+
+    calls = flow.file.calls
+    record: dict[str, Any] = {"q": candidates, "l": node.lineno, "c": node.col_offset, "f": flow.qual}
+    args = [dump(v.flat()) for v in vals]
+    if any(args):
+        record["a"] = args
+    elif vals:
+        record["n"] = len(vals)
+    kw = {k: dump(v.flat()) for k, v in kwvals.items() if v.flat()}
+    if kw:
+        record["k"] = kw
+    if receiver is not None and receiver.flat():
+        record["r"] = dump(receiver.flat())
+    calls.append(record)
+    return Val({f"c:{len(calls) - 1}": EMPTY})
+
+
+__all__ = ["evaluate_call", "EMPTY", "const"]

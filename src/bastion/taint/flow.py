@@ -1,0 +1,1104 @@
+"""Intra-procedural taint flow: one abstract interpretation per function, producing its summary.
+
+Each function is run once over its statements with an environment of abstract values (see
+`values.py`). Branches are analysed separately and merged; conditions that fold to constants prune
+dead branches; guards (membership in literal collections, safe `re.fullmatch`, `isdigit()`,
+`realpath(...).startswith(...)`, URL allowlists) clean the guarded variable in the branch they
+protect. Calls to project code become symbolic `c:N` labels that the project pass resolves.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from typing import Any
+
+from bastion.engine.names import BUILTIN_NAMES, resolve_relative
+from bastion.taint import spec
+from bastion.taint.settings import TaintOptions
+from bastion.taint.values import (
+    CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, merge, plain, union, with_taint,
+)
+
+KNOWN_LIBRARIES = frozenset(sys.stdlib_module_names) | BUILTIN_NAMES | frozenset({
+    "flask", "werkzeug", "django", "rest_framework", "fastapi", "starlette", "aiohttp", "requests", "httpx",
+    "urllib3", "sqlalchemy", "jinja2", "markupsafe", "bleach", "lxml", "ldap", "ldap3", "yaml", "pymongo",
+    "pydantic", "psycopg2", "psycopg", "pymysql", "MySQLdb", "mako", "defusedxml", "jsonpickle", "dill",
+    "numpy", "pandas", "torch", "motor", "redis", "boto3", "celery", "structlog", "loguru", "pytest",
+    "quart", "bottle", "tornado", "sanic", "mongoengine", "nh3", "typing_extensions", "attr", "attrs",
+})
+ROUTE_METHODS = frozenset({"route", "get", "post", "put", "delete", "patch", "head", "options", "api_route", "websocket", "view"})
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "cmd", "cmd.exe", "powershell", "pwsh"})
+SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call"})
+OS_EXEC = frozenset({"os.execv", "os.execve", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn", "os.posix_spawnp"})
+URL_CHECKS = frozenset({"django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url"})
+PATH_NORMALISERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath", "pathlib.Path.resolve"})
+VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": spec.ALL, "isalnum": spec.ALL,
+                      "isalpha": spec.ALL, "isidentifier": spec.ALL}
+NEWLINE_KINDS = frozenset({"log", "header"})
+_PATTERN_ALLOWED = re.compile(r"^(?:\\[dw]|[A-Za-z0-9_\[\]{}()+*?,|-])*$")
+MAX_CONST_LEN = 10_000
+MAX_LOOP_PASSES = 2
+
+
+def safe_pattern(pattern: Any, anchored_start: bool, anchored_end: bool) -> bool:
+    """A literal regex that can only match word characters and `-` (when matched in full)."""
+    if not isinstance(pattern, str):
+        return False
+    body = pattern
+    if body.startswith("^") or body.startswith("\\A"):
+        body = body[1:] if body[0] == "^" else body[2:]
+        anchored_start = True
+    for end in ("$", "\\Z", "\\z"):
+        if body.endswith(end) and not body.endswith("\\" + end):
+            body = body[: -len(end)]
+            anchored_end = True
+            break
+    return anchored_start and anchored_end and bool(_PATTERN_ALLOWED.match(body))
+
+
+class FileFlow:
+    """Summaries of every function of one file."""
+
+    def __init__(self, tree: ast.Module, module: str, is_package: bool, path: str, lines: list[str], options: TaintOptions) -> None:
+        self.tree = tree
+        self.module = module
+        self.is_package = is_package
+        self.path = path
+        self.lines = lines
+        self.options = options
+        self.imports: dict[str, str] = {}
+        self.consts: dict[str, Any] = {}
+        self.defined: dict[str, str] = {}  # module-level def/class name -> qualname
+        self.classes: dict[str, dict[str, Any]] = {}  # class qualname -> {"bases": [...], "fields": {...}, "enum": bool}
+        self.sources: list[list[Any]] = []
+        self._source_ids: dict[tuple, int] = {}
+        self.calls: list[dict[str, Any]] = []
+        self.functions: list[dict[str, Any]] = []
+        self.frameworks = set()
+        self.sax_external = False
+
+    # -- module facts --------------------------------------------------------------------
+
+    def run(self) -> dict[str, Any]:
+        self._collect_module()
+        module_fn = FunctionFlow(self, None, self.module + ".<module>", None, {}, ())
+        module_fn.run_body(self.tree.body)
+        self.functions.append(module_fn.summary())
+        self._walk_defs(self.tree.body, self.module, None, {})
+        return {
+            "functions": self.functions, "sources": self.sources, "calls": self.calls,
+            "aliases": {f"{self.module}.{name}": qual for name, qual in self.imports.items()},
+            "classes": {qual: info["bases"] for qual, info in self.classes.items()},
+        }
+
+    def _collect_module(self) -> None:
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.imports[alias.asname] = alias.name
+                    else:
+                        head = alias.name.split(".", 1)[0]
+                        self.imports.setdefault(head, head)
+                    self.frameworks.add(alias.name.split(".", 1)[0])
+            elif isinstance(node, ast.ImportFrom):
+                base = resolve_relative(self.module, self.is_package, node.level, node.module)
+                if base:
+                    self.frameworks.add(base.split(".", 1)[0])
+                for alias in node.names:
+                    if alias.name != "*" and base:
+                        self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+            elif isinstance(node, ast.Constant) and node.value == "http://xml.org/sax/features/external-general-entities":
+                self.sax_external = True
+            elif isinstance(node, ast.Attribute) and node.attr == "feature_external_ges":
+                self.sax_external = True
+        assigned: dict[str, int] = {}
+        for stmt in self.tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                self.defined[stmt.name] = f"{self.module}.{stmt.name}"
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else []
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        assigned[name.id] = assigned.get(name.id, 0) + 1
+        for stmt in self.tree.body:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                if len(targets) == 1 and isinstance(targets[0], ast.Name) and assigned.get(targets[0].id) == 1:
+                    value = fold(stmt.value, self.consts)
+                    if value is NOCONST and isinstance(stmt.value, ast.Call) and self.qual(stmt.value.func) == "re.compile":
+                        pattern = fold(stmt.value.args[0], self.consts) if stmt.value.args else NOCONST
+                        if isinstance(pattern, str):
+                            value = _CompiledPattern(pattern)
+                    if value is not NOCONST:
+                        self.consts[targets[0].id] = value
+
+    def _walk_defs(self, body: list[ast.stmt], scope: str, cls: str | None, closure: Env) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.analyse_function(stmt, f"{scope}.{stmt.name}", cls, closure)
+            elif isinstance(stmt, ast.ClassDef):
+                qual = f"{scope}.{stmt.name}"
+                bases = [b for b in (self.qual(base) for base in stmt.bases) if b]
+                fields = {
+                    s.target.id: s.annotation for s in stmt.body
+                    if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                }
+                enum = any(b.startswith("enum.") for b in bases)
+                self.classes[qual] = {"bases": bases, "fields": fields, "enum": enum}
+                self._walk_defs(stmt.body, qual, qual, closure)
+            elif isinstance(stmt, (ast.If, ast.Try, ast.With)):
+                for part in ("body", "orelse", "finalbody"):
+                    self._walk_defs(getattr(stmt, part, []) or [], scope, cls, closure)
+
+    def analyse_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, qual: str, cls: str | None, closure: Env) -> None:
+        flow = FunctionFlow(self, node, qual, cls, closure, node.decorator_list)
+        flow.run_body(node.body)
+        self.functions.append(flow.summary())
+        for inner in flow.nested:
+            self.analyse_function(inner[0], inner[1], cls, inner[2])
+
+    # -- helpers used by functions ---------------------------------------------------------
+
+    def qual(self, node: ast.AST | None) -> str | None:
+        if isinstance(node, ast.Name):
+            if node.id in self.imports:
+                return self.imports[node.id]
+            if node.id in self.defined:
+                return self.defined[node.id]
+            return node.id if node.id in BUILTIN_NAMES else None
+        if isinstance(node, ast.Attribute):
+            base = self.qual(node.value)
+            return f"{base}.{node.attr}" if base else None
+        if isinstance(node, ast.Call):
+            base = self.qual(node.func)
+            return f"{base}()" if base else None
+        return None
+
+    def source(self, node: ast.AST, description: str, low: bool = False) -> Taint:
+        key = (node.lineno, node.col_offset, description)
+        index = self._source_ids.get(key)
+        if index is None:
+            index = len(self.sources)
+            self._source_ids[key] = index
+            self.sources.append([node.lineno, node.col_offset, description, "low" if low else "high"])
+        return {f"s:{index}": EMPTY}
+
+    def snippet(self, line: int) -> str:
+        return self.lines[line - 1].strip()[:200] if 0 < line <= len(self.lines) else ""
+
+
+class _CompiledPattern:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+
+_FOLD_OPS = {
+    ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+    ast.Mod: lambda a, b: a % b, ast.FloorDiv: lambda a, b: a // b, ast.Div: lambda a, b: a / b,
+    ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+    ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b, ast.Is: lambda a, b: a is b,
+    ast.IsNot: lambda a, b: a is not b, ast.BitAnd: lambda a, b: a & b, ast.BitOr: lambda a, b: a | b,
+}
+
+
+def fold_op(op: ast.AST, a: Any, b: Any) -> Any:
+    function = _FOLD_OPS.get(type(op))
+    if function is None or a is NOCONST or b is NOCONST:
+        return NOCONST
+    try:
+        if isinstance(op, ast.Mult) and (isinstance(a, (str, bytes, list, tuple)) or isinstance(b, (str, bytes, list, tuple))):
+            if (len(a) if hasattr(a, "__len__") else 1) * (len(b) if hasattr(b, "__len__") else 1) > MAX_CONST_LEN:
+                return NOCONST
+        result = function(a, b)
+    except Exception:
+        return NOCONST
+    if hasattr(result, "__len__") and len(result) > MAX_CONST_LEN:
+        return NOCONST
+    return result
+
+
+def fold(node: ast.AST | None, consts: dict[str, Any]) -> Any:
+    """The constant value of a module-level expression, or NOCONST."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        return consts.get(node.id, NOCONST)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        values = [fold(e, consts) for e in node.elts]
+        if any(v is NOCONST for v in values):
+            return NOCONST
+        try:
+            return frozenset(values) if isinstance(node, ast.Set) else tuple(values)
+        except TypeError:
+            return NOCONST
+    if isinstance(node, ast.Dict):
+        keys = [fold(k, consts) for k in node.keys]
+        values = [fold(v, consts) for v in node.values]
+        if any(v is NOCONST for v in keys + values):
+            return NOCONST
+        try:
+            return dict(zip(keys, values, strict=True))
+        except TypeError:
+            return NOCONST
+    if isinstance(node, ast.BinOp):
+        return fold_op(node.op, fold(node.left, consts), fold(node.right, consts))
+    if isinstance(node, ast.UnaryOp):
+        value = fold(node.operand, consts)
+        if value is NOCONST:
+            return NOCONST
+        try:
+            return {ast.Not: lambda v: not v, ast.USub: lambda v: -v, ast.UAdd: lambda v: +v}.get(type(node.op), lambda v: NOCONST)(value)
+        except Exception:
+            return NOCONST
+    if isinstance(node, ast.BoolOp):
+        values = [fold(v, consts) for v in node.values]
+        if any(v is NOCONST for v in values):
+            return NOCONST
+        result = values[0]
+        for value in values[1:]:
+            result = (result and value) if isinstance(node.op, ast.And) else (result or value)
+        return result
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        return fold_op(node.ops[0], fold(node.left, consts), fold(node.comparators[0], consts))
+    return NOCONST
+
+
+class FunctionFlow:
+    """The abstract interpretation of one function body."""
+
+    def __init__(self, file: FileFlow, node: ast.AST | None, qual: str, cls: str | None, closure: Env, decorators: Any) -> None:
+        self.file = file
+        self.node = node
+        self.qual = qual
+        self.cls = cls
+        self.ret: Taint = {}
+        self.attrs: Taint = {}
+        self.sinks: list[dict[str, Any]] = []
+        self.nested: list[tuple[Any, str, Env]] = []
+        self.params: list[str] = []
+        self.route = self._route_kind(decorators)
+        self.env: Env | None = dict(closure)
+        self.loop_exits: list[list[Env]] = []
+        self.current_node: ast.AST = node or ast.Pass(lineno=1, col_offset=0)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self._bind_params(node)
+
+    # -- entry points ---------------------------------------------------------------------
+
+    def _route_kind(self, decorators: Any) -> tuple[str, str | None] | None:
+        for decorator in decorators:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            func = call.func if call else decorator
+            if not isinstance(func, ast.Attribute) or func.attr not in ROUTE_METHODS:
+                continue
+            path = call.args[0].value if call and call.args and isinstance(call.args[0], ast.Constant) else None
+            if call and call.args and not isinstance(path, str):
+                continue
+            if func.attr != "route" and path is None and call and not any(k.arg == "path" for k in call.keywords):
+                continue
+            frameworks = self.file.frameworks
+            if frameworks & {"fastapi", "starlette"}:
+                return ("fastapi", path)
+            if "aiohttp" in frameworks:
+                return ("aiohttp", path)
+            return ("flask", path)
+        return None
+
+    def _bind_params(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        args = node.args
+        positional = [*args.posonlyargs, *args.args]
+        defaults: dict[str, ast.expr] = {}
+        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=False):
+            defaults[arg.arg] = default
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
+            if default is not None:
+                defaults[arg.arg] = default
+        every = [*positional, *( [args.vararg] if args.vararg else []), *args.kwonlyargs, *([args.kwarg] if args.kwarg else [])]
+        self.params = [a.arg for a in every]
+        django_view = bool(self.file.frameworks & {"django", "rest_framework"})
+        first_real = next((a.arg for a in positional if a.arg not in {"self", "cls"}), None)
+        assert self.env is not None
+        for index, arg in enumerate(every):
+            name = arg.arg
+            annotation = self.file.qual(arg.annotation) if arg.annotation is not None else None
+            value = Val({f"p:{name}": EMPTY})
+            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and (self.route or django_view or "aiohttp" in self.file.frameworks)):
+                value = Val({}, kind="request")
+            elif self.route is not None:
+                value = self._route_param(arg, defaults.get(name), index)
+            elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
+                if arg.annotation is None or not self._safe_annotation(arg.annotation):
+                    value = Val(self.file.source(arg, f"URL parameter '{name}'"))
+                else:
+                    value = CLEAN
+            self.env[name] = value
+        if self.cls and self.params and self.params[0] == "self":
+            self.env["self.request"] = Val({}, kind="request") if django_view else self.env.get("self.request", Val({"p:self": EMPTY}))
+            if not django_view:
+                del self.env["self.request"]
+
+    def _route_param(self, arg: ast.arg, default: ast.expr | None, index: int) -> Val:
+        framework, path = self.route or ("flask", None)
+        name = arg.arg
+        if name in {"self", "cls"}:
+            return Val({f"p:{name}": EMPTY})
+        if isinstance(default, ast.Call):
+            marker = (self.file.qual(default.func) or "").rsplit(".", 1)[-1]
+            if marker in {"Depends", "Security"}:
+                return CLEAN
+            if marker in spec.PARAM_MARKERS:
+                for keyword in default.keywords:
+                    if keyword.arg in {"regex", "pattern"} and safe_pattern(fold(keyword.value, self.file.consts), False, False):
+                        return CLEAN
+        if arg.annotation is not None:
+            if self._safe_annotation(arg.annotation):
+                return CLEAN
+            model = self.file.qual(arg.annotation)
+            if model in self.file.classes:
+                return Val(self.file.source(arg, f"request body '{name}'"), kind=f"model:{model}")
+        if framework == "flask" and path:
+            match = re.search(r"<(?:(\w+)(?:\([^)]*\))?:)?" + re.escape(name) + r">", path)
+            if match and match.group(1) in spec.SAFE_CONVERTERS:
+                return CLEAN
+        return Val(self.file.source(arg, f"{'route' if framework != 'fastapi' else 'request'} parameter '{name}'"))
+
+    def _safe_annotation(self, node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return False
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return self._safe_annotation(node.left) and self._safe_annotation(node.right)
+        if isinstance(node, ast.Constant) and node.value is None:
+            return True
+        if isinstance(node, ast.Subscript):
+            head = (self.file.qual(node.value) or "").rsplit(".", 1)[-1]
+            inner = node.slice
+            if head == "Literal":
+                return True
+            if head == "Annotated" and isinstance(inner, ast.Tuple) and inner.elts:
+                if self._safe_annotation(inner.elts[0]):
+                    return True
+                return any(self._constrained(meta) for meta in inner.elts[1:])
+            if head in {"Optional", "list", "List", "set", "Set", "tuple", "Tuple", "Sequence", "Union", "frozenset"}:
+                parts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+                return all(self._safe_annotation(p) or (isinstance(p, ast.Constant) and p.value is Ellipsis) for p in parts)
+            return False
+        if isinstance(node, ast.Call):
+            return self._constrained(node)
+        qual = self.file.qual(node)
+        if qual is None:
+            return False
+        if qual in spec.SAFE_TYPES or qual.rsplit(".", 1)[-1] in {"UUID", "PositiveInt", "NonNegativeInt", "StrictInt", "StrictBool", "UUID4"}:
+            return True
+        info = self.file.classes.get(qual)
+        return bool(info and info["enum"])
+
+    def _constrained(self, call: ast.AST) -> bool:
+        if not isinstance(call, ast.Call):
+            return False
+        name = (self.file.qual(call.func) or "").rsplit(".", 1)[-1]
+        if name in {"conint", "confloat", "condecimal", "conbytes"}:
+            return True
+        if name in {"constr", "Field", "StringConstraints", "Query", "Path", "Body", "Form", "Header", "Cookie"}:
+            return any(
+                k.arg in {"regex", "pattern"} and safe_pattern(fold(k.value, self.file.consts), False, False)
+                for k in call.keywords
+            )
+        return False
+
+    # -- summary -------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"q": self.qual, "p": self.params}
+        if self.cls:
+            out["cls"] = self.cls
+        if self.ret:
+            out["r"] = dump(self.ret)
+        if self.attrs:
+            out["a"] = dump(self.attrs)
+        if self.sinks:
+            out["s"] = self.sinks
+        if self.node is not None:
+            out["l"] = getattr(self.node, "lineno", 0)
+        return out
+
+    # -- statements ----------------------------------------------------------------------
+
+    def run_body(self, body: list[ast.stmt]) -> None:
+        self.env = self.block(body, self.env)
+
+    def block(self, body: list[ast.stmt], env: Env | None) -> Env | None:
+        for stmt in body:
+            if env is None:
+                return None
+            env = self.stmt(stmt, env)
+        return env
+
+    def stmt(self, node: ast.stmt, env: Env) -> Env | None:
+        self.current_node = node
+        method = getattr(self, f"s_{type(node).__name__}", None)
+        if method is None:
+            return env
+        return method(node, env)
+
+    def s_Expr(self, node: ast.Expr, env: Env) -> Env:
+        self.expr(node.value, env)
+        return env
+
+    def s_Assign(self, node: ast.Assign, env: Env) -> Env:
+        value = self.expr(node.value, env)
+        for target in node.targets:
+            self.assign(target, value, env, node.value)
+        return env
+
+    def s_AnnAssign(self, node: ast.AnnAssign, env: Env) -> Env:
+        if node.value is not None:
+            self.assign(node.target, self.expr(node.value, env), env, node.value)
+        return env
+
+    def s_AugAssign(self, node: ast.AugAssign, env: Env) -> Env:
+        old = self.expr(node.target, env)
+        new = self.expr(node.value, env)
+        value = Val(union(old.flat(), new.flat()), fold_op(node.op, old.const, new.const))
+        if old.items is not None and old.seq and new.items is not None and new.seq and isinstance(node.op, ast.Add):
+            value = Val(union(old.taint, new.taint), items={i: v for i, v in enumerate([*old.items.values(), *new.items.values()])}, seq=True)
+        self.assign(node.target, value, env, None)
+        return env
+
+    def s_Return(self, node: ast.Return, env: Env) -> None:
+        if node.value is not None:
+            value = self.expr(node.value, env)
+            self.ret = union(self.ret, value.flat())
+            if self.route and self.route[0] == "flask" and value.kind is None and not isinstance(node.value, (ast.Dict, ast.List, ast.Tuple)):
+                self.sink("xss", value.flat(), node, "the response body")
+            elif self.route and self.route[0] == "flask" and isinstance(node.value, ast.Tuple) and node.value.elts:
+                first = self.expr(node.value.elts[0], env)
+                if first.kind is None and not isinstance(node.value.elts[0], (ast.Dict, ast.List)):
+                    self.sink("xss", first.flat(), node, "the response body")
+        return None
+
+    def s_Raise(self, node: ast.Raise, env: Env) -> None:
+        if node.exc is not None:
+            self.expr(node.exc, env)
+        return None
+
+    def s_Break(self, node: ast.stmt, env: Env) -> None:
+        if self.loop_exits:
+            self.loop_exits[-1].append(env)
+        return None
+
+    s_Continue = s_Break
+
+    def s_Delete(self, node: ast.Delete, env: Env) -> Env:
+        for target in node.targets:
+            key = target_key(target)
+            if key:
+                env.pop(key, None)
+        return env
+
+    def s_If(self, node: ast.If, env: Env) -> Env | None:
+        test = self.condition(node.test, env)
+        if test is not NOCONST:
+            return self.block(node.body if test else node.orelse, env)
+        self.expr(node.test, env)
+        true_env, false_env = self.refine(node.test, env)
+        return merge(self.block(node.body, true_env), self.block(node.orelse, false_env))
+
+    def s_While(self, node: ast.While, env: Env) -> Env | None:
+        test = self.condition(node.test, env)
+        if test is not NOCONST and not test:
+            return self.block(node.orelse, env)
+        return self.loop(node, env, None, infinite=test is not NOCONST and bool(test))
+
+    def s_For(self, node: ast.For, env: Env) -> Env | None:
+        iterable = self.expr(node.iter, env)
+        return self.loop(node, env, element_of(iterable), infinite=False)
+
+    s_AsyncFor = s_For
+
+    def loop(self, node: ast.For | ast.While, env: Env, element: Val | None, infinite: bool) -> Env | None:
+        self.loop_exits.append([])
+        current: Env | None = env
+        out: Env | None = None if infinite else env
+        for _ in range(MAX_LOOP_PASSES):
+            if current is None:
+                break
+            body_env = dict(current)
+            if element is not None and isinstance(node, (ast.For, ast.AsyncFor)):
+                self.assign(node.target, element, body_env, None)
+            after = self.block(node.body, body_env)
+            current = merge(current, after)
+            if not infinite:
+                out = merge(out, after)
+        exits = self.loop_exits.pop()
+        for exit_env in exits:
+            out = merge(out, exit_env)
+        if node.orelse and out is not None:
+            out = self.block(node.orelse, out)
+        return out
+
+    def s_With(self, node: ast.With, env: Env) -> Env | None:
+        for item in node.items:
+            value = self.expr(item.context_expr, env)
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, value, env, None)
+        return self.block(node.body, env)
+
+    s_AsyncWith = s_With
+
+    def s_Try(self, node: ast.Try, env: Env) -> Env | None:
+        before = dict(env)
+        after = self.block(node.body, env)
+        handler_start = merge(before, after) or before
+        out = self.block(node.orelse, after) if after is not None else None
+        for handler in node.handlers:
+            henv = dict(handler_start)
+            if handler.name:
+                henv[handler.name] = CLEAN
+            out = merge(out, self.block(handler.body, henv))
+        if node.finalbody:
+            if out is None:
+                self.block(node.finalbody, dict(handler_start))
+                return None
+            out = self.block(node.finalbody, out)
+        return out
+
+    s_TryStar = s_Try
+
+    def s_Match(self, node: ast.Match, env: Env) -> Env | None:
+        subject = self.expr(node.subject, env)
+        out: Env | None = None
+        fallthrough = True
+        for case in node.cases:
+            pattern = case.pattern
+            if isinstance(pattern, ast.MatchValue) and subject.const is not NOCONST:
+                value = fold(pattern.value, self.file.consts)
+                if value is not NOCONST and value != subject.const:
+                    continue
+                if value is not NOCONST and case.guard is None:
+                    return merge(out, self.block(case.body, dict(env))) if out is not None else self.block(case.body, dict(env))
+            case_env = dict(env)
+            if isinstance(pattern, ast.MatchAs) and pattern.name:
+                case_env[pattern.name] = subject
+            elif isinstance(pattern, ast.MatchValue) and isinstance(node.subject, ast.Name):
+                case_env[node.subject.id] = with_taint(subject, {})
+            for capture in ast.walk(pattern):
+                if isinstance(capture, ast.MatchAs) and capture.name and capture is not pattern:
+                    case_env[capture.name] = plain(subject.flat())
+            out = merge(out, self.block(case.body, case_env))
+            if isinstance(pattern, ast.MatchAs) and pattern.pattern is None and case.guard is None:
+                fallthrough = False
+        return merge(out, env) if fallthrough else out
+
+    def s_FunctionDef(self, node: ast.FunctionDef, env: Env) -> Env:
+        if self.node is not None:
+            self.nested.append((node, f"{self.qual}.{node.name}", dict(env)))
+            env[node.name] = Val({}, qual=f"{self.qual}.{node.name}")
+        return env
+
+    s_AsyncFunctionDef = s_FunctionDef
+
+    def s_ClassDef(self, node: ast.ClassDef, env: Env) -> Env:
+        return env
+
+    def s_Assert(self, node: ast.Assert, env: Env) -> Env:
+        true_env, _ = self.refine(node.test, env)
+        return true_env
+
+    # -- assignment -----------------------------------------------------------------------
+
+    def assign(self, target: ast.expr, value: Val, env: Env, source: ast.expr | None) -> None:
+        if isinstance(target, ast.Name):
+            env[target.id] = value
+            for key in [k for k in env if k.startswith(target.id + ".")]:
+                del env[key]
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            starred = any(isinstance(e, ast.Starred) for e in target.elts)
+            for index, element in enumerate(target.elts):
+                if isinstance(element, ast.Starred):
+                    self.assign(element.value, Val(value.flat()), env, None)
+                elif value.items is not None and value.seq and not starred and index in value.items:
+                    self.assign(element, value.items[index], env, None)
+                else:
+                    self.assign(element, plain(value.flat()), env, None)
+        elif isinstance(target, ast.Attribute):
+            base = self.expr(target.value, env)
+            if isinstance(target.value, ast.Name) and target.value.id == "self" and self.cls:
+                self.attrs = union(self.attrs, value.flat())
+            if target.attr == "session" or base.kind == "response":
+                pass
+            key = target_key(target)
+            if key:
+                env[key] = value
+        elif isinstance(target, ast.Subscript):
+            self.store_item(target, value, env)
+        elif isinstance(target, ast.Starred):
+            self.assign(target.value, value, env, source)
+
+    def store_item(self, target: ast.Subscript, value: Val, env: Env) -> None:
+        base = self.expr(target.value, env)
+        index = self.expr(target.slice, env)
+        qual = base.qual or ""
+        if base.kind == "session" or qual in {"flask.session", "quart.session"}:
+            self.sink("trust", union(value.flat(), index.flat()), target, "the session")
+        elif base.kind in {"headers", "response"}:
+            self.sink("header", value.flat(), target, "a response header")
+        key = target_key(target.value)
+        if key is None:
+            return
+        current = env.get(key, base)
+        if index.const is not NOCONST and not isinstance(target.slice, ast.Slice):
+            items = dict(current.items or {}) if (current.items is not None or current.const is NOCONST) else {}
+            try:
+                items[index.const] = value
+            except TypeError:
+                env[key] = with_taint(current, union(current.flat(), value.flat()))
+                return
+            env[key] = Val(union(current.taint, index.taint), items=items, seq=current.seq, kind=current.kind, qual=current.qual)
+        else:
+            env[key] = Val(union(current.flat(), value.flat(), index.flat()), kind=current.kind, qual=current.qual)
+
+    # -- conditions -----------------------------------------------------------------------
+
+    def condition(self, node: ast.expr, env: Env) -> Any:
+        value = self.expr_quiet(node, env)
+        if value is NOCONST:
+            return NOCONST
+        try:
+            return bool(value)
+        except Exception:
+            return NOCONST
+
+    def expr_quiet(self, node: ast.expr, env: Env) -> Any:
+        if isinstance(node, ast.BoolOp):
+            values = [self.expr_quiet(v, env) for v in node.values]
+            is_and = isinstance(node.op, ast.And)
+            for value in values:
+                if value is not NOCONST and bool(value) is not is_and:
+                    return value
+            return NOCONST if any(v is NOCONST for v in values) else values[-1]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            value = self.expr_quiet(node.operand, env)
+            return NOCONST if value is NOCONST else not value
+        if isinstance(node, (ast.Constant, ast.Name, ast.BinOp, ast.Compare, ast.Subscript, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Attribute)):
+            sinks, sources = len(self.sinks), len(self.file.sources)
+            value = self.expr(node, env).const
+            del self.sinks[sinks:]
+            return value if len(self.file.sources) == sources or value is not NOCONST else NOCONST
+        return NOCONST
+
+    def refine(self, test: ast.expr, env: Env) -> tuple[Env, Env]:
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            true_env, false_env = self.refine(test.operand, env)
+            return false_env, true_env
+        if isinstance(test, ast.BoolOp):
+            if isinstance(test.op, ast.And):
+                true_env = env
+                for value in test.values:
+                    true_env, _ = self.refine(value, true_env)
+                return true_env, env
+            false_env = env
+            for value in test.values:
+                _, false_env = self.refine(value, false_env)
+            return env, false_env
+        if isinstance(test, ast.NamedExpr):
+            return self.refine(test.value, env)
+        cleaned = self.guarded(test, env)
+        if not cleaned:
+            return env, env
+        positive, names = cleaned
+        changed = dict(env)
+        for name, kinds in names:
+            if name in changed:
+                changed[name] = with_taint(changed[name], clear(changed[name].flat(), kinds)) if kinds != spec.ALL else Val({}, changed[name].const)
+        return (changed, env) if positive else (env, changed)
+
+    def guarded(self, test: ast.expr, env: Env) -> tuple[bool, list[tuple[str, frozenset[str]]]] | None:
+        """(True if the guard holds in the true branch, [(variable, kinds it clears)])."""
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            op, right = test.ops[0], test.comparators[0]
+            names = self.guard_names(test.left, env)
+            if isinstance(op, (ast.In, ast.NotIn)):
+                collection = self.expr_quiet(right, env)
+                if collection is NOCONST and isinstance(right, ast.Name):
+                    value = env.get(right.id)
+                    collection = value.const if value is not None else NOCONST
+                if collection is NOCONST or not isinstance(collection, (tuple, list, frozenset, set, dict, str)):
+                    return None
+                if isinstance(collection, str):
+                    return None
+                return isinstance(op, ast.In), [(n, spec.ALL) for n in names]
+            if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+                other = self.expr_quiet(right, env)
+                if other is NOCONST:
+                    names, other = self.guard_names(right, env), self.expr_quiet(test.left, env)
+                if other is NOCONST or other is None:
+                    return None
+                return isinstance(op, (ast.Eq, ast.Is)), [(n, spec.ALL) for n in names]
+            return None
+        if not isinstance(test, ast.Call):
+            return None
+        qual = self.file.qual(test.func)
+        if qual == "isinstance" and len(test.args) == 2:
+            kinds = [self.file.qual(t) for t in (test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]])]
+            if kinds and all(k in {"int", "float", "bool", "uuid.UUID", "decimal.Decimal"} for k in kinds):
+                return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
+            return None
+        if qual in URL_CHECKS and (test.args or test.keywords):
+            arg = test.args[0] if test.args else test.keywords[0].value
+            return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(arg, env)]
+        if qual and qual.rsplit(".", 1)[-1] in {"fullmatch", "match", "search"} and len(test.args) >= 2 and qual.startswith("re."):
+            pattern = self.expr_quiet(test.args[0], env)
+            name = qual.rsplit(".", 1)[-1]
+            if safe_pattern(pattern, name != "search", name == "fullmatch"):
+                return True, [(n, spec.ALL) for n in self.guard_names(test.args[1], env)]
+            return None
+        if isinstance(test.func, ast.Attribute):
+            method = test.func.attr
+            receiver = test.func.value
+            if method in VALIDATING_METHODS and not test.args:
+                return True, [(n, VALIDATING_METHODS[method]) for n in self.guard_names(receiver, env)]
+            if method in {"fullmatch", "match", "search"} and test.args and isinstance(receiver, ast.Name):
+                compiled = self.file.consts.get(receiver.id)
+                if isinstance(compiled, _CompiledPattern) and safe_pattern(compiled.pattern, method != "search", method == "fullmatch"):
+                    return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
+            if method in {"startswith", "is_relative_to"} and test.args:
+                value = self.expr(receiver, env)
+                if value.kind == "path-normal":
+                    return True, [(n, frozenset({"path"})) for n in self.guard_names(receiver, env)]
+                if value.kind == "urlparse" or method == "startswith" and self._is_url_prefix(test.args[0], env):
+                    return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(receiver, env)]
+        return None
+
+    def _is_url_prefix(self, node: ast.expr, env: Env) -> bool:
+        value = self.expr_quiet(node, env)
+        prefixes = value if isinstance(value, tuple) else (value,)
+        return all(isinstance(p, str) and re.match(r"^https?://[^/]+/", p) for p in prefixes) and bool(prefixes)
+
+    def guard_names(self, node: ast.expr, env: Env) -> list[str]:
+        """The variables a guard on `node` speaks about: the variable and what it is a view of."""
+        names: list[str] = []
+        key = target_key(node)
+        if key:
+            names.append(key)
+            value = env.get(key)
+            if value is not None and value.origin:
+                names.append(value.origin)
+        if isinstance(node, ast.Attribute):
+            base = target_key(node.value)
+            value = env.get(base) if base else None
+            if value is not None and value.kind == "urlparse" and value.origin:
+                names.append(value.origin)
+            elif isinstance(node.value, ast.Call) and node.value.args:
+                inner = target_key(node.value.args[0])
+                if inner and (self.file.qual(node.value.func) or "").endswith(("urlparse", "urlsplit")):
+                    names.append(inner)
+        if isinstance(node, ast.Call) and node.args:
+            qual = self.file.qual(node.func) or ""
+            if qual in {"str.lower", "str.strip"} or (isinstance(node.func, ast.Attribute) and node.func.attr in {"lower", "strip", "upper"}):
+                names.extend(self.guard_names(node.func.value, env) if isinstance(node.func, ast.Attribute) else [])
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {"lower", "strip", "upper", "casefold"}:
+            names.extend(self.guard_names(node.func.value, env))
+        return names
+
+    # -- sinks ----------------------------------------------------------------------------
+
+    def sink(self, kind: str, taint: Taint, node: ast.AST, name: str) -> None:
+        live = {label: cleared for label, cleared in taint.items() if kind not in cleared}
+        if not live:
+            return
+        if kind not in self.file.options.kinds:
+            return
+        self.sinks.append({
+            "k": kind, "t": dump(live), "l": node.lineno, "c": node.col_offset,
+            "el": getattr(node, "end_lineno", None), "ec": getattr(node, "end_col_offset", None),
+            "n": name, "x": self.file.snippet(node.lineno),
+        })
+
+    # -- expressions ----------------------------------------------------------------------
+
+    def expr(self, node: ast.expr | None, env: Env) -> Val:
+        if node is None:
+            return CLEAN
+        method = getattr(self, f"e_{type(node).__name__}", None)
+        if method is None:
+            return CLEAN
+        return method(node, env)
+
+    def e_Constant(self, node: ast.Constant, env: Env) -> Val:
+        return const(node.value)
+
+    def e_Name(self, node: ast.Name, env: Env) -> Val:
+        value = env.get(node.id)
+        if value is not None:
+            return value
+        if node.id in self.file.consts and not isinstance(self.file.consts[node.id], _CompiledPattern):
+            return const(self.file.consts[node.id])
+        qual = self.file.qual(node)
+        if qual is None:
+            return CLEAN
+        return self.named(qual, node)
+
+    def named(self, qual: str, node: ast.AST) -> Val:
+        if qual in spec.REQUEST_GLOBALS or qual in self.file.options.request_globals:
+            return Val({}, kind="request", qual=qual)
+        if qual in self.file.options.sources:
+            return Val(self.file.source(node, qual), qual=qual)
+        if qual in spec.LOW_SOURCES and self.file.options.low and qual not in {"os.getenv", "os.environ.get", "input", "raw_input", "sys.stdin.read", "sys.stdin.readline"}:
+            return Val(self.file.source(node, spec.LOW_SOURCES[qual], low=True), qual=qual, kind="environ" if qual == "os.environ" else None)
+        if qual in {"flask.session", "quart.session"}:
+            return Val({}, kind="session", qual=qual)
+        return Val({}, qual=qual)
+
+    def e_Attribute(self, node: ast.Attribute, env: Env) -> Val:
+        key = target_key(node)
+        if key and key in env:
+            return env[key]
+        base = self.expr(node.value, env)
+        if base.kind == "request":
+            if node.attr in spec.REQUEST_ATTRS:
+                text = ast.unparse(node) if len(ast.unparse(node.value)) < 60 else node.attr
+                structured = node.attr in {"json", "data", "POST", "form", "args", "GET"}
+                return Val(self.file.source(node, text), kind="json" if structured and node.attr in {"json", "data"} else None)
+            if node.attr in {"session"}:
+                return Val({}, kind="session")
+            if node.attr in {"request"}:
+                return base
+            return Val({}, qual=f"{base.qual}.{node.attr}" if base.qual else None, kind="request-part")
+        if base.kind == "request-part":
+            return CLEAN
+        if base.kind and base.kind.startswith("model:"):
+            fields = self.file.classes.get(base.kind[6:], {}).get("fields", {})
+            annotation = fields.get(node.attr)
+            if annotation is not None and self._safe_annotation(annotation):
+                return CLEAN
+            return Val(base.flat())
+        if base.kind == "urlparse":
+            return Val(base.flat(), origin=base.origin, kind="urlpart")
+        if base.kind in {"response"} and node.attr == "headers":
+            return Val({}, kind="headers")
+        qual = f"{base.qual}.{node.attr}" if base.qual else None
+        if qual is not None and not base.flat():
+            return self.named(qual, node)
+        if base.items is not None and not base.seq and node.attr in base.items:
+            return base.items[node.attr]
+        return Val(base.flat(), qual=qual)
+
+    def e_JoinedStr(self, node: ast.JoinedStr, env: Env) -> Val:
+        parts = [self.expr(v, env) for v in node.values]
+        if all(p.const is not NOCONST for p in parts):
+            try:
+                return const("".join(str(p.const) for p in parts))
+            except Exception:
+                return CLEAN
+        return plain(union(*(p.flat() for p in parts)))
+
+    def e_FormattedValue(self, node: ast.FormattedValue, env: Env) -> Val:
+        value = self.expr(node.value, env)
+        if node.conversion == ord("r"):
+            return Val(clear(value.flat(), NEWLINE_KINDS))
+        return value
+
+    def e_BinOp(self, node: ast.BinOp, env: Env) -> Val:
+        left, right = self.expr(node.left, env), self.expr(node.right, env)
+        folded = fold_op(node.op, left.const, right.const)
+        if folded is not NOCONST:
+            return const(folded)
+        kind = "path-obj" if isinstance(node.op, ast.Div) and left.kind == "path-obj" else None
+        if isinstance(node.op, ast.Add) and left.items is not None and left.seq and right.items is not None and right.seq:
+            merged = [*left.items.values(), *right.items.values()]
+            return Val(union(left.taint, right.taint), items=dict(enumerate(merged)), seq=True)
+        if isinstance(node.op, ast.Mod) and left.const is not NOCONST and isinstance(left.const, str) and "%d" in left.const and "%s" not in left.const:
+            return CLEAN
+        return Val(union(left.flat(), right.flat()), kind=kind)
+
+    def e_BoolOp(self, node: ast.BoolOp, env: Env) -> Val:
+        values = [self.expr(v, env) for v in node.values]
+        out: Val | None = None
+        is_and = isinstance(node.op, ast.And)
+        for value in values:
+            if value.const is not NOCONST:
+                truthy = bool(value.const) if not isinstance(value.const, _CompiledPattern) else True
+                if truthy is not is_and:
+                    return join(out, value) if out is not None and out.const is NOCONST else value
+                if is_and:
+                    continue
+                continue
+            out = join(out, value)
+        return out if out is not None else values[-1]
+
+    def e_UnaryOp(self, node: ast.UnaryOp, env: Env) -> Val:
+        value = self.expr(node.operand, env)
+        if value.const is not NOCONST:
+            try:
+                return const({ast.Not: lambda v: not v, ast.USub: lambda v: -v, ast.UAdd: lambda v: +v, ast.Invert: lambda v: ~v}[type(node.op)](value.const))
+            except Exception:
+                return CLEAN
+        return CLEAN if isinstance(node.op, ast.Not) else plain(value.flat())
+
+    def e_Compare(self, node: ast.Compare, env: Env) -> Val:
+        left = self.expr(node.left, env)
+        values = [self.expr(c, env) for c in node.comparators]
+        if len(values) == 1:
+            folded = fold_op(node.ops[0], left.const, values[0].const)
+            if folded is not NOCONST:
+                return const(folded)
+        return CLEAN
+
+    def e_IfExp(self, node: ast.IfExp, env: Env) -> Val:
+        test = self.condition(node.test, env)
+        if test is not NOCONST:
+            return self.expr(node.body if test else node.orelse, env)
+        true_env, false_env = self.refine(node.test, env)
+        return join(self.expr(node.body, true_env), self.expr(node.orelse, false_env))
+
+    def e_NamedExpr(self, node: ast.NamedExpr, env: Env) -> Val:
+        value = self.expr(node.value, env)
+        self.assign(node.target, value, env, node.value)
+        return value
+
+    def e_Await(self, node: ast.Await, env: Env) -> Val:
+        return self.expr(node.value, env)
+
+    def e_Yield(self, node: ast.Yield, env: Env) -> Val:
+        if node.value is not None:
+            self.ret = union(self.ret, self.expr(node.value, env).flat())
+        return CLEAN
+
+    e_YieldFrom = e_Yield
+
+    def e_Starred(self, node: ast.Starred, env: Env) -> Val:
+        return self.expr(node.value, env)
+
+    def e_Tuple(self, node: ast.Tuple | ast.List | ast.Set, env: Env) -> Val:
+        values = [self.expr(e, env) for e in node.elts]
+        if any(isinstance(e, ast.Starred) for e in node.elts) or isinstance(node, ast.Set):
+            folded = fold(node, {}) if all(v.const is not NOCONST for v in values) else NOCONST
+            return Val(union(*(v.flat() for v in values)), folded)
+        consts = [v.const for v in values]
+        value = Val({}, items=dict(enumerate(values)), seq=True)
+        if all(c is not NOCONST for c in consts):
+            value.const = tuple(consts) if isinstance(node, ast.Tuple) else list(consts)
+        return value
+
+    e_List = e_Tuple
+    e_Set = e_Tuple
+
+    def e_Dict(self, node: ast.Dict, env: Env) -> Val:
+        items: dict[Any, Val] = {}
+        extra: list[Taint] = []
+        for key, value_node in zip(node.keys, node.values, strict=False):
+            value = self.expr(value_node, env)
+            if key is None:
+                if value.items is not None and not value.seq:
+                    items.update(value.items)
+                extra.append(value.taint if value.items is not None else value.flat())
+                continue
+            k = self.expr(key, env)
+            if k.const is NOCONST:
+                extra.append(union(k.flat(), value.flat()))
+                continue
+            try:
+                items[k.const] = value
+            except TypeError:
+                extra.append(value.flat())
+        result = Val(union(*extra), items=items)
+        if not extra and all(v.const is not NOCONST for v in items.values()):
+            result.const = {k: v.const for k, v in items.items()}
+        return result
+
+    def e_Subscript(self, node: ast.Subscript, env: Env) -> Val:
+        base = self.expr(node.value, env)
+        if isinstance(node.slice, ast.Slice):
+            for part in (node.slice.lower, node.slice.upper, node.slice.step):
+                self.expr(part, env)
+            if base.const is not NOCONST:
+                try:
+                    lower, upper, step = (self.expr(p, env).const if p else None for p in (node.slice.lower, node.slice.upper, node.slice.step))
+                    return const(base.const[slice(lower, upper, step)])
+                except Exception:
+                    return CLEAN
+            if base.items is not None and base.seq:
+                return Val(base.flat(), kind=base.kind)
+            return Val(base.flat(), kind=base.kind)
+        index = self.expr(node.slice, env)
+        if base.const is not NOCONST and index.const is not NOCONST:
+            try:
+                return const(base.const[index.const])
+            except Exception:
+                return CLEAN
+        if base.items is not None and index.const is not NOCONST:
+            key = index.const
+            if base.seq and isinstance(key, int) and key < 0:
+                key = len(base.items) + key
+            try:
+                if key in base.items:
+                    return base.items[key]
+            except TypeError:
+                pass
+            if not base.seq and not base.taint:
+                return CLEAN
+        if base.kind == "environ":
+            return Val(base.flat())
+        qual = f"{base.qual}[]" if base.qual and not base.flat() else None
+        return Val(base.flat(), qual=qual, kind="json" if base.kind == "json" else None)
+
+    def e_Lambda(self, node: ast.Lambda, env: Env) -> Val:
+        return Val({}, kind="lambda", node=(node, dict(env)))
+
+    def e_ListComp(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp, env: Env) -> Val:
+        inner = self.comprehension(node.generators, env)
+        return plain(self.expr(node.elt, inner).flat())
+
+    e_SetComp = e_ListComp
+    e_GeneratorExp = e_ListComp
+
+    def e_DictComp(self, node: ast.DictComp, env: Env) -> Val:
+        inner = self.comprehension(node.generators, env)
+        return plain(union(self.expr(node.key, inner).flat(), self.expr(node.value, inner).flat()))
+
+    def comprehension(self, generators: list[ast.comprehension], env: Env) -> Env:
+        inner = dict(env)
+        for generator in generators:
+            self.assign(generator.target, element_of(self.expr(generator.iter, inner)), inner, None)
+            for condition in generator.ifs:
+                self.expr(condition, inner)
+                inner, _ = self.refine(condition, inner)
+        return inner
+
+    # -- calls ----------------------------------------------------------------------------
+
+    def e_Call(self, node: ast.Call, env: Env) -> Val:
+        from bastion.taint.calls import evaluate_call
+
+        return evaluate_call(self, node, env)
+
+
+def element_of(iterable: Val) -> Val:
+    if iterable.items is not None and iterable.seq and iterable.items:
+        out: Val | None = None
+        for item in iterable.items.values():
+            out = join(out, item)
+        return join(out, plain(iterable.taint)) if iterable.taint else out or CLEAN
+    if iterable.const is not NOCONST and isinstance(iterable.const, (tuple, list, frozenset, str)):
+        return CLEAN
+    return plain(iterable.flat())
+
+
+def target_key(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = target_key(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def dump(taint: Taint) -> dict[str, list[str]]:
+    return {label: sorted(cleared) for label, cleared in taint.items()}

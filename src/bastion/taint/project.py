@@ -1,0 +1,282 @@
+"""Project-wide resolution: link function summaries over the call graph to a fixpoint, then report.
+
+Labels in a file's facts are local (`s:N`, `p:NAME`, `c:N`). Resolving a function's taint replaces
+each `c:N` (the value of call site N) by what the callee returns, with the callee's parameters
+substituted by the call's arguments, until nothing changes. Sinks reached by a parameter become
+part of the function's summary and are pushed up to its callers the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bastion.model import Confidence, Finding, Location, TraceStep
+from bastion.taint.rules import RULES, describe
+
+Resolved = dict[str, frozenset[str]]  # "S:file:N" (a source) or "p:NAME" -> kinds sanitised
+MAX_ROUNDS = 12
+MAX_ALIAS_HOPS = 6
+MAX_TRACE_DEPTH = 8
+
+
+@dataclass(slots=True)
+class Function:
+    file: str
+    data: dict[str, Any]
+    calls: list[int] = field(default_factory=list)  # indexes into the file's calls
+    ret: Resolved = field(default_factory=dict)
+    attrs: Resolved = field(default_factory=dict)
+
+    @property
+    def params(self) -> list[str]:
+        return self.data.get("p", [])
+
+    @property
+    def is_method(self) -> bool:
+        return bool(self.data.get("cls")) and bool(self.params) and self.params[0] in {"self", "cls"}
+
+
+def _cleared(values: list[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
+def _union_into(target: Resolved, label: str, cleared: frozenset[str]) -> bool:
+    old = target.get(label)
+    if old is None:
+        target[label] = cleared
+        return True
+    new = old & cleared
+    if new != old:
+        target[label] = new
+        return True
+    return False
+
+
+class Linker:
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        self.facts = {path: data for path, data in facts.items() if isinstance(data, dict)}
+        self.functions: dict[tuple[str, str], Function] = {}
+        self.by_qual: dict[str, list[Function]] = {}
+        self.aliases: dict[str, str] = {}
+        self.classes: dict[str, list[str]] = {}
+        self.call_values: dict[tuple[str, int], Resolved] = {}
+        self.call_targets: dict[tuple[str, int], list[tuple[Function, bool]]] = {}
+        for path, data in self.facts.items():
+            self.aliases.update(data.get("aliases", {}))
+            self.classes.update(data.get("classes", {}))
+            for fn in data.get("functions", []):
+                function = Function(path, fn)
+                self.functions[(path, fn["q"])] = function
+                self.by_qual.setdefault(fn["q"], []).append(function)
+            for index, call in enumerate(data.get("calls", [])):
+                owner = self.functions.get((path, call.get("f", "")))
+                if owner is not None:
+                    owner.calls.append(index)
+
+    # -- call targets ---------------------------------------------------------------------
+
+    def canonical(self, name: str) -> str:
+        for _ in range(MAX_ALIAS_HOPS):
+            if name in self.by_qual or name in self.classes:
+                return name
+            head, _, tail = name.rpartition(".")
+            if name in self.aliases:
+                name = self.aliases[name]
+            elif head and head in self.aliases:
+                name = f"{self.aliases[head]}.{tail}"
+            elif head and head.rpartition(".")[0] in self.aliases and "." in head:
+                prefix, _, middle = head.rpartition(".")
+                name = f"{self.aliases[prefix]}.{middle}.{tail}"
+            else:
+                return name
+        return name
+
+    def method(self, cls: str, name: str, depth: int = 0) -> list[Function]:
+        found = self.by_qual.get(f"{cls}.{name}")
+        if found or depth > 5:
+            return found or []
+        for base in self.classes.get(cls, []):
+            found = self.method(self.canonical(base), name, depth + 1)
+            if found:
+                return found
+        return []
+
+    def targets(self, path: str, index: int, call: dict[str, Any]) -> list[tuple[Function, bool]]:
+        key = (path, index)
+        if key in self.call_targets:
+            return self.call_targets[key]
+        out: list[tuple[Function, bool]] = []
+        for candidate in call.get("q", []):
+            name = self.canonical(candidate)
+            if name in self.by_qual:
+                out.extend((f, False) for f in self.by_qual[name])
+            elif name in self.classes:
+                out.extend((f, True) for f in self.method(name, "__init__"))
+                if not out:
+                    out.append((Function(path, {"q": name, "p": []}), True))
+            else:
+                cls, _, method = name.rpartition(".")
+                if cls in self.classes:
+                    out.extend((f, False) for f in self.method(cls, method))
+        self.call_targets[key] = out
+        return out
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, path: str, taint: Mapping[str, list[str]] | None) -> Resolved:
+        out: Resolved = {}
+        for label, cleared_list in (taint or {}).items():
+            cleared = _cleared(cleared_list)
+            kind, _, rest = label.partition(":")
+            if kind == "s":
+                _union_into(out, f"S:{path}:{rest}", cleared)
+            elif kind == "p":
+                _union_into(out, label, cleared)
+            elif kind == "c":
+                for inner, inner_cleared in self.call_values.get((path, int(rest)), {}).items():
+                    _union_into(out, inner, inner_cleared | cleared)
+        return out
+
+    def bind(self, target: Function, ctor: bool, call: dict[str, Any], path: str) -> dict[str, Resolved]:
+        """Parameter name of `target` -> the resolved argument passed to it at `call`."""
+        params = target.params
+        offset = 1 if (target.is_method or ctor) and params and params[0] in {"self", "cls"} else 0
+        bound: dict[str, Resolved] = {}
+        for index, arg in enumerate(call.get("a", [])):
+            if index + offset < len(params):
+                bound[params[index + offset]] = self.resolve(path, arg)
+        for name, arg in call.get("k", {}).items():
+            bound[name] = self.resolve(path, arg)
+        if offset and "r" in call:
+            bound[params[0]] = self.resolve(path, call["r"])
+        return bound
+
+    def call_value(self, path: str, index: int, call: dict[str, Any]) -> Resolved:
+        targets = self.targets(path, index, call)
+        if not targets:
+            if any(".objects." in q for q in call.get("q", [])):
+                return {}
+            out: Resolved = {}
+            for arg in [*call.get("a", []), *call.get("k", {}).values(), call.get("r")]:
+                for label, cleared in self.resolve(path, arg).items():
+                    _union_into(out, label, cleared)
+            return out
+        out = {}
+        for target, ctor in targets:
+            summary = target.attrs if ctor else target.ret
+            if ctor and not target.data.get("p"):
+                summary = {f"p:{i}": frozenset() for i in range(len(call.get("a", [])))}
+                bound = {str(i): self.resolve(path, a) for i, a in enumerate(call.get("a", []))}
+            else:
+                bound = self.bind(target, ctor, call, path)
+            for label, cleared in summary.items():
+                if label.startswith("p:"):
+                    for inner, inner_cleared in bound.get(label[2:], {}).items():
+                        _union_into(out, inner, inner_cleared | cleared)
+                else:
+                    _union_into(out, label, cleared)
+        return out
+
+    def fixpoint(self) -> None:
+        functions = list(self.functions.values())
+        for _ in range(MAX_ROUNDS):
+            changed = False
+            for function in functions:
+                calls = self.facts[function.file].get("calls", [])
+                for index in function.calls:
+                    value = self.call_value(function.file, index, calls[index])
+                    key = (function.file, index)
+                    if value != self.call_values.get(key):
+                        self.call_values[key] = value
+                        changed = True
+                ret = self.resolve(function.file, function.data.get("r"))
+                attrs = self.resolve(function.file, function.data.get("a"))
+                if ret != function.ret or attrs != function.attrs:
+                    function.ret, function.attrs = ret, attrs
+                    changed = True
+            if not changed:
+                break
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    sink: dict[str, Any]
+    sink_file: str
+    source: str  # "S:file:N"
+    steps: tuple[TraceStep, ...]  # call-site hops from the source's function down to the sink's
+
+
+def resolve(facts: Mapping[str, Any]) -> list[Finding]:
+    linker = Linker(facts)
+    linker.fixpoint()
+    hits: dict[tuple[str, int, int, str], Hit] = {}
+    callers: dict[int, list[tuple[Function, int, bool]]] = {}
+    for function in linker.functions.values():
+        calls = linker.facts[function.file].get("calls", [])
+        for index in function.calls:
+            for target, ctor in linker.targets(function.file, index, calls[index]):
+                callers.setdefault(id(target), []).append((function, index, ctor))
+    pending: list[tuple[Function, str, dict[str, Any], str, frozenset[str], tuple[TraceStep, ...]]] = []
+    for function in linker.functions.values():
+        for sink in function.data.get("s", []):
+            for label, cleared in linker.resolve(function.file, sink["t"]).items():
+                if sink["k"] in cleared:
+                    continue
+                if label.startswith("S:"):
+                    _record(hits, sink, function.file, label, ())
+                else:
+                    pending.append((function, label[2:], sink, function.file, cleared, ()))
+    seen: set[tuple[int, str, int]] = set()
+    while pending:
+        function, param, sink, sink_file, cleared, steps = pending.pop()
+        key = (id(function), param, id(sink))
+        if key in seen or len(steps) > MAX_TRACE_DEPTH:
+            continue
+        seen.add(key)
+        for caller, index, ctor in callers.get(id(function), []):
+            call = linker.facts[caller.file]["calls"][index]
+            argument = linker.bind(function, ctor, call, caller.file).get(param)
+            if not argument:
+                continue
+            step = TraceStep(Location(caller.file, call["l"], call["c"]), f"passed to {function.data['q'].rsplit('.', 1)[-1]}() as '{param}'")
+            for label, inner in argument.items():
+                total = cleared | inner
+                if sink["k"] in total:
+                    continue
+                if label.startswith("S:"):
+                    _record(hits, sink, sink_file, label, (step, *steps))
+                else:
+                    pending.append((caller, label[2:], sink, sink_file, total, (step, *steps)))
+    return [_finding(linker, hit) for hit in hits.values()]
+
+
+def _record(hits: dict, sink: dict[str, Any], sink_file: str, source: str, steps: tuple[TraceStep, ...]) -> None:
+    key = (sink_file, sink["l"], sink["c"], sink["k"])
+    old = hits.get(key)
+    if old is None or (len(steps) < len(old.steps)):
+        hits[key] = Hit(sink, sink_file, source, steps)
+
+
+def _finding(linker: Linker, hit: Hit) -> Finding:
+    _, path, index = hit.source.split(":", 2) if hit.source.count(":") == 2 else ("S", "", "0")
+    path, _, index = hit.source[2:].rpartition(":")
+    line, column, description, confidence = linker.facts[path]["sources"][int(index)]
+    sink = hit.sink
+    rule = RULES[sink["k"]]
+    where = f"line {line}" if path == hit.sink_file else f"{path}:{line}"
+    message = f"{describe(sink['k'])}: untrusted {description} ({where}) reaches {sink['n']}"
+    trace = (
+        TraceStep(Location(path, line, column), f"source: {description}"),
+        *hit.steps,
+        TraceStep(Location(hit.sink_file, sink["l"], sink["c"], sink.get("el"), sink.get("ec")), f"sink: {sink['n']}"),
+    )
+    return Finding(
+        rule=rule,
+        message=message,
+        location=Location(hit.sink_file, sink["l"], sink["c"], sink.get("el"), sink.get("ec")),
+        snippet=sink.get("x", ""),
+        confidence=Confidence.LOW if confidence == "low" else None,
+        trace=trace,
+    )

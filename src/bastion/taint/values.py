@@ -1,0 +1,107 @@
+"""Abstract values of the intra-procedural flow: symbolic taint labels plus what we know of shape.
+
+A taint is a mapping `label -> kinds already sanitised`. Labels are symbolic so that a function's
+summary can be computed alone and resolved later over the call graph:
+
+- `s:N`  source N of this file (a request attribute, `input()`, ...);
+- `p:NAME` the function's parameter NAME;
+- `c:N`  the value returned by call site N (resolved by the project pass).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+Taint = dict[str, frozenset[str]]
+NOCONST: Any = object()
+EMPTY: frozenset[str] = frozenset()
+
+
+def union(*taints: Taint) -> Taint:
+    out: Taint = {}
+    for taint in taints:
+        for label, cleared in taint.items():
+            old = out.get(label)
+            out[label] = cleared if old is None else old & cleared
+    return out
+
+
+def clear(taint: Taint, kinds: frozenset[str]) -> Taint:
+    return {label: cleared | kinds for label, cleared in taint.items()}
+
+
+@dataclass(slots=True)
+class Val:
+    taint: Taint
+    const: Any = NOCONST
+    items: dict[Any, Val] | None = None  # known keys of a dict, or indexes of a list/tuple
+    seq: bool = False  # items are a list/tuple by position
+    kind: str | None = None  # "request", "file", "instance:<class>", "path-normal", "urlparse", "lambda"
+    qual: str | None = None  # resolved qualified name of what the value is
+    origin: str | None = None  # variable this value is a view of (for guards)
+    node: Any = None  # lambda node
+
+    def flat(self) -> Taint:
+        if not self.items:
+            return self.taint
+        return union(self.taint, *(item.flat() for item in self.items.values()))
+
+    @property
+    def tainted(self) -> bool:
+        return bool(self.flat())
+
+
+CLEAN = Val({})
+
+
+def const(value: Any) -> Val:
+    return Val({}, value)
+
+
+def plain(taint: Taint) -> Val:
+    return Val(taint) if taint else CLEAN
+
+
+def join(a: Val | None, b: Val | None) -> Val:
+    if a is None:
+        return b or CLEAN
+    if b is None or a is b:
+        return a
+    value = Val(union(a.taint, b.taint))
+    if a.const is not NOCONST and b.const is not NOCONST:
+        try:
+            if a.const == b.const and type(a.const) is type(b.const):
+                value.const = a.const
+        except Exception:  # odd constants never compare
+            pass
+    if a.items is not None and b.items is not None and a.seq == b.seq and a.items.keys() == b.items.keys():
+        value.items = {key: join(a.items[key], b.items[key]) for key in a.items}
+        value.seq = a.seq
+    elif a.items or b.items:
+        value.taint = union(a.flat(), b.flat())
+    if a.kind == b.kind:
+        value.kind = a.kind
+    if a.qual == b.qual:
+        value.qual = a.qual
+    if a.origin == b.origin:
+        value.origin = a.origin
+    return value
+
+
+def with_taint(value: Val, taint: Taint) -> Val:
+    return replace(value, taint=taint, items=None, const=NOCONST)
+
+
+Env = dict[str, Val]
+
+
+def merge(a: Env | None, b: Env | None) -> Env | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out = dict(a)
+    for name, value in b.items():
+        out[name] = join(out.get(name), value)
+    return out
