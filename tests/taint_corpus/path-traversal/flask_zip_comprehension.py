@@ -10,5 +10,6 @@ def bundle():
     paths = [f"/srv/docs/{name}" for name in request.json["documents"]]
     with zipfile.ZipFile("/tmp/bundle.zip", "w") as zf:
         for path in paths:
-            zf.write(path)  # expect: BST252
+            with open(path, "rb") as fh:  # expect: BST252
+                zf.writestr(path.rsplit("/", 1)[-1], fh.read())  # expect: BST252
     return send_file("/tmp/bundle.zip")
