@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import TYPE_CHECKING, Any
 
 from bastion.taint import spec
@@ -17,6 +18,8 @@ RESPONSE_BUILDERS = frozenset({
     "django.http.JsonResponse", "flask.stream_with_context", "werkzeug.wrappers.Response",
 })
 PATHLIB_READS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "rmdir", "mkdir", "touch", "iterdir", "rename", "glob"})
+RESPONSE_PACKAGES = frozenset({"flask", "werkzeug", "django", "rest_framework", "starlette", "fastapi", "aiohttp", "quart"})
+RESPONSE_CLASS = re.compile(r"^(?:\w*Response\w*|make_response|json_response)$")
 SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
 
 
@@ -85,7 +88,9 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual in {"jinja2.Template"}:
         autoescape = kwvals.get("autoescape")
         return Val({}, kind=None if autoescape is not None and autoescape.const is not False else "jinja-template")
-    if qual in RESPONSE_BUILDERS or qual in {"django.http.HttpResponse", "django.http.response.HttpResponse"}:
+    if qual in RESPONSE_BUILDERS or is_response_class(qual):
+        if "headers" in kwvals:
+            flow.sink("header", _header_values(kwvals["headers"]), node, "a response header")
         return Val({}, kind="response")
     if qual and qual.startswith("flask.") and qual.rsplit(".", 1)[-1] in {"jsonify", "render_template"}:
         return Val({}, kind="response")
@@ -95,6 +100,19 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual is None:
         return plain(args_taint)
     return _function(flow, node, qual, vals, kwvals, args_taint)
+
+
+def is_response_class(qual: str | None) -> bool:
+    if not qual:
+        return False
+    head, _, last = qual.rpartition(".")
+    return head.split(".", 1)[0] in RESPONSE_PACKAGES and bool(RESPONSE_CLASS.match(last))
+
+
+def _header_values(headers: Val) -> Taint:
+    if headers.items is not None and not headers.seq:
+        return union(headers.taint, *(v.flat() for v in headers.items.values()))
+    return headers.flat()
 
 
 def _origin(node: ast.AST) -> str | None:
@@ -400,20 +418,20 @@ def _fold_method(value: Any, method: str, args: list[Any]) -> Any:
 
 def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val],
               args_taint: Taint, receiver: Val | None = None) -> Val:
+    from bastion.engine.names import BUILTIN_NAMES
     from bastion.taint.flow import KNOWN_LIBRARIES
 
     head = qual.split(".", 1)[0].rstrip("()")
+    if head not in KNOWN_LIBRARIES and qual.count("()") == 1 and not qual.endswith("()"):
+        return _record_call(flow, node, [qual.replace("()", "")], vals, kwvals, receiver)
     if qual.rstrip("()") in flow.file.classes or (head not in KNOWN_LIBRARIES and "()" not in qual):
         candidates = [qual]
         value = _record_call(flow, node, candidates, vals, kwvals, receiver)
         if qual in flow.file.classes or (qual.rsplit(".", 1)[-1][:1].isupper()):
             value.kind = f"instance:{qual}"
         return value
-    if qual in spec.PROPAGATING_FUNCTIONS_TOP or head not in {"builtins"}:
-        if receiver is not None and "()" in qual:
-            return plain(union(receiver.flat(), args_taint))
-        return plain(args_taint)
-    return plain(args_taint)
+    taint = union(receiver.flat(), args_taint) if receiver is not None and "()" in qual else args_taint
+    return Val(taint, qual=f"{qual}()" if head not in BUILTIN_NAMES else None)
 
 
 def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:

@@ -16,6 +16,7 @@ from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
 from bastion.taint import spec
+from bastion.taint.calls import is_response_class
 from bastion.taint.settings import TaintOptions
 from bastion.taint.values import (
     CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, merge, plain, union, with_taint,
@@ -39,6 +40,10 @@ VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": s
 NEWLINE_KINDS = frozenset({"log", "header"})
 _PATTERN_ALLOWED = re.compile(r"^(?:\\[dw]|[A-Za-z0-9_\[\]{}()+*?,|-])*$")
 MAX_CONST_LEN = 10_000
+NORETURN = frozenset({
+    "flask.abort", "werkzeug.exceptions.abort", "quart.abort", "sys.exit", "os._exit", "exit", "quit",
+    "bottle.abort", "aiohttp.web.HTTPBadRequest", "django.core.exceptions.PermissionDenied",
+})
 MAX_LOOP_PASSES = 2
 
 
@@ -76,7 +81,9 @@ class FileFlow:
         self._source_ids: dict[tuple, int] = {}
         self.calls: list[dict[str, Any]] = []
         self.functions: list[dict[str, Any]] = []
-        self.frameworks = set()
+        self.frameworks: set[str] = set()
+        self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
+        self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
         self.sax_external = False
 
     # -- module facts --------------------------------------------------------------------
@@ -134,6 +141,17 @@ class FileFlow:
                             value = _CompiledPattern(pattern)
                     if value is not NOCONST:
                         self.consts[targets[0].id] = value
+                    elif (qual := self.qual(stmt.value)) is not None:
+                        self.globals[targets[0].id] = qual
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.ClassDef):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
+                        target = inner.targets[0]
+                        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                            qual = self.qual(inner.value)
+                            if qual is not None:
+                                self.attr_quals.setdefault(node.name, {})[target.attr] = qual
 
     def _walk_defs(self, body: list[ast.stmt], scope: str, cls: str | None, closure: Env) -> None:
         for stmt in body:
@@ -168,6 +186,8 @@ class FileFlow:
                 return self.imports[node.id]
             if node.id in self.defined:
                 return self.defined[node.id]
+            if node.id in self.globals:
+                return self.globals[node.id]
             return node.id if node.id in BUILTIN_NAMES else None
         if isinstance(node, ast.Attribute):
             base = self.qual(node.value)
@@ -328,6 +348,8 @@ class FunctionFlow:
             value = Val({f"p:{name}": EMPTY})
             if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and (self.route or django_view or "aiohttp" in self.file.frameworks)):
                 value = Val({}, kind="request")
+            elif is_response_class(annotation):
+                value = Val({}, kind="response")
             elif self.route is not None:
                 value = self._route_param(arg, defaults.get(name), index)
             elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
@@ -447,8 +469,10 @@ class FunctionFlow:
             return env
         return method(node, env)
 
-    def s_Expr(self, node: ast.Expr, env: Env) -> Env:
+    def s_Expr(self, node: ast.Expr, env: Env) -> Env | None:
         self.expr(node.value, env)
+        if isinstance(node.value, ast.Call) and self.file.qual(node.value.func) in NORETURN:
+            return None
         return env
 
     def s_Assign(self, node: ast.Assign, env: Env) -> Env:
@@ -873,6 +897,10 @@ class FunctionFlow:
             return Val({}, qual=f"{base.qual}.{node.attr}" if base.qual else None, kind="request-part")
         if base.kind == "request-part":
             return CLEAN
+        if isinstance(node.value, ast.Name) and node.value.id == "self" and self.cls:
+            qual = self.file.attr_quals.get(self.cls.rsplit(".", 1)[-1], {}).get(node.attr)
+            if qual is not None:
+                return Val(base.flat(), qual=qual)
         if base.kind and base.kind.startswith("model:"):
             fields = self.file.classes.get(base.kind[6:], {}).get("fields", {})
             annotation = fields.get(node.attr)

@@ -152,6 +152,7 @@ SINKS: dict[str, Sink] = {
     "aiohttp.web.HTTPFound": _s("redirect", kw=("location",)), "aiohttp.web.HTTPMovedPermanently": _s("redirect", kw=("location",)),
     "aiohttp.web.HTTPSeeOther": _s("redirect", kw=("location",)), "aiohttp.web.HTTPTemporaryRedirect": _s("redirect", kw=("location",)),
     # ldap
+    "ldap3.Connection().extend.standard.paged_search": _s("ldap", 0, 1, kw=("search_base", "search_filter")),
     "ldap3.Connection().search": _s("ldap", 0, 1, kw=("search_base", "search_filter")),
     **{f"ldap.initialize().{m}": _s("ldap", 0, 2, kw=("base", "filterstr")) for m in ("search", "search_s", "search_st", "search_ext", "search_ext_s")},
     **{f"ldap.ldapobject.LDAPObject().{m}": _s("ldap", 0, 2, kw=("base", "filterstr")) for m in ("search", "search_s", "search_ext_s")},
@@ -233,8 +234,8 @@ SANITIZERS: dict[str, frozenset[str]] = {
     "repr": frozenset({"log", "header"}),
     "shlex.quote": frozenset({"command"}), "pipes.quote": frozenset({"command"}),
     "shlex.join": frozenset({"command"}),
-    "os.path.basename": frozenset({"path"}), "werkzeug.utils.secure_filename": frozenset({"path"}),
-    "werkzeug.secure_filename": frozenset({"path"}), "django.utils.text.get_valid_filename": frozenset({"path"}),
+    "os.path.basename": frozenset({"path"}), "werkzeug.utils.secure_filename": ALL,
+    "werkzeug.secure_filename": ALL, "django.utils.text.slugify": ALL, "django.utils.text.get_valid_filename": frozenset({"path"}),
     "re.escape": frozenset({"regex"}),
     "ldap3.utils.conv.escape_filter_chars": frozenset({"ldap"}), "ldap.filter.escape_filter_chars": frozenset({"ldap"}),
     "ldap.filter.filter_format": frozenset({"ldap"}), "ldap.dn.escape_dn_chars": frozenset({"ldap"}),
@@ -265,7 +266,7 @@ PROPAGATING_METHODS = frozenset({
     "split", "rsplit", "splitlines", "partition", "rpartition", "expandtabs", "removeprefix",
     "removesuffix", "translate", "get", "getlist", "pop", "copy", "items", "values", "keys", "dict",
     "to_dict", "lists", "popitem", "setdefault", "getone", "getall", "get_all", "__getitem__",
-    "read", "readline", "readlines", "hex", "tobytes", "tolist", "urlencode", "dict",
+    "read", "readline", "readlines", "hex", "tobytes", "tolist", "urlencode",
 })
 # Calls that build a value from their arguments (conversions, decoders, joins).
 PROPAGATING_FUNCTIONS_TOP = frozenset({
