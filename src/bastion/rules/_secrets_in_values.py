@@ -20,8 +20,18 @@ _NOT_THE_SECRET = re.compile(
     r"(?:^|_)(?:hash|hashed|digest|is|has|show|use|require|required|allow|check|validate|verify|mask|masked|"
     r"redacted|len|length|num|count|max|min|field|label|prompt|url|uri|path|file|name|type|expiry|expires|"
     r"policy|changed|enabled|form|widget|help|error|pattern|regex|endpoint|param|env|var|setting|header_name|"
-    r"salt|reset_url|strength|score|ids|index|idx|fake|dummy|example|placeholder|no|missing|invalid|wrong)(?:_|$)"
+    r"salt|reset_url|strength|score|ids|index|idx|fake|dummy|example|placeholder|no|missing|invalid|wrong|"
+    r"template|subject|message|msg|text|title|view|route|redirect|timeout|days|age|ttl|class|backend|module|"
+    r"hasher|hashers|validator|validators|confirm_url|input|column|attr|attribute|key_name)(?:_|$)"
 )
+# Words that describe an event or a related thing when they follow the secret word
+# (`password_reset_email`, `password_changed_at`), but name whose secret it is before it (`email_password`).
+_AFTER_THE_SECRET = re.compile(
+    r"_(?:email|mail|user|username|attempt|attempts|status|result|success|failed|failure|sent|expired|updated|"
+    r"set|at|date|time|on|by|count|for)(?:_|$)"
+)
+# Names that hold a password wherever the word sits (`my_secret_password_for_email`).
+_PASSWORD_WORD = re.compile(r"(?:^|_)(?:password|passwd|passwort|pwd|passphrase)(?:_|$)")
 SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token", "api-key", "x-access-token"})
 _REQUEST_MAPS = frozenset({"headers", "cookies", "COOKIES", "META", "authorization"})
 _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request", "quart.request", "bottle.request"})
@@ -33,7 +43,11 @@ def is_secret_name(name: str | None) -> bool:
     if not name:
         return False
     snake = camel_to_snake(name).strip("_")
-    return bool(_SECRET_NAME.search(snake)) and not _NOT_THE_SECRET.search(snake)
+    if not (_SECRET_NAME.search(snake) or _PASSWORD_WORD.search(snake)) or _NOT_THE_SECRET.search(snake):
+        return False
+    last = max((m.end() for m in _PASSWORD_WORD.finditer(snake)), default=0)
+    tail = snake[last - 1 :] if last else ""
+    return not _AFTER_THE_SECRET.search(tail)
 
 
 def _key_is_secret(key: object) -> bool:

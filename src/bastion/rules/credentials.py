@@ -25,7 +25,9 @@ _DB_URL = re.compile(
 )
 
 
-_PASSWORD_NAME = re.compile(r"(?:^|_)(?:password|passwd|passwort|pwd|passphrase)$")
+_PASSWORD_NAME = re.compile(r"(?:^|_)(?:password|passwd|passwort|pwd|passphrase)(?:_|$)")
+_PASSWORD_LABEL_WORDS = ("password", "passwd", "pwd", "passphrase")
+_FILE_NAME = re.compile(r"^[\w./-]+\.(?:html?|txt|json|ya?ml|j2|jinja2?|xml|csv|md|py|cfg|ini|pem|key|crt|env)$", re.IGNORECASE)
 _LABEL_WORDS = ("password", "passwd", "token", "secret", "api_key", "apikey", "credential", "session")
 _LABEL = re.compile(r"^_?[a-z]+(?:[_.\-][a-z]+)*[12]?$")
 
@@ -59,8 +61,11 @@ def _credential_value(value: object, name: str) -> str | None:
         return None  # the name of an environment variable or setting, not its value
     if len(text.split()) > 2 or text.startswith(("/", "http://", "https://", "{", "%(")) or "{}" in text:
         return None  # a message, a path, a URL or a template
-    if _LABEL.match(text) and any(word in text for word in _LABEL_WORDS):
+    words = _PASSWORD_LABEL_WORDS if _is_password_name(name) else _LABEL_WORDS
+    if _LABEL.match(text) and any(word in text for word in words):
         return None  # a label such as "_password_reset_token", "csrf_token" or "password1", not a value
+    if _FILE_NAME.match(text):
+        return None  # a template or file name
     if not _is_password_name(name) and not _looks_random(text):
         return None
     return text

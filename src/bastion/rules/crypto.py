@@ -20,6 +20,7 @@ _WEAK_ALGORITHMS = {
     "IDEA": "IDEA",
     "CAST5": "CAST5",
     "RC2": "RC2",
+    "SEED": "SEED",
 }
 _WEAK_PYCRYPTO = {"DES": "DES", "DES3": "3DES", "ARC4": "RC4", "ARC2": "RC2", "Blowfish": "Blowfish", "CAST": "CAST5", "XOR": "XOR", "IDEA": "IDEA"}
 WEAK_CIPHER_CALLS: dict[str, str] = {
