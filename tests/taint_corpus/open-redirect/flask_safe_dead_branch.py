@@ -6,6 +6,6 @@ app = Flask(__name__)
 @app.route("/sso/callback")
 def sso_callback():
     relay_state = request.args.get("RelayState", "/")
-    if len("abc") > 10:
+    if 60 * 60 < 100:
         return redirect(relay_state)
     return redirect("/")

@@ -1,0 +1,14 @@
+import shlex
+import subprocess
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.post("/images/resize")
+def resize():
+    source = shlex.quote(request.form["source"])
+    geometry = shlex.quote(request.form.get("geometry", "800x600"))
+    subprocess.run(f"convert {source} -resize {geometry} /srv/out/resized.png", shell=True)
+    return {"ok": True}
