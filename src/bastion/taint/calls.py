@@ -20,6 +20,9 @@ RESPONSE_BUILDERS = frozenset({
 PATHLIB_READS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open", "unlink", "rmdir", "mkdir", "touch", "iterdir", "rename", "glob"})
 RESPONSE_PACKAGES = frozenset({"flask", "werkzeug", "django", "rest_framework", "starlette", "fastapi", "aiohttp", "quart"})
 RESPONSE_CLASS = re.compile(r"^(?:\w*Response\w*|make_response|json_response)$")
+FOLDABLE = {"len": len, "int": int, "str": str, "float": float, "bool": bool, "abs": abs, "min": min, "max": max, "ord": ord, "chr": chr}
+DATABASE_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404"})
+PATH_FUNCTIONS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
 
 
@@ -62,6 +65,11 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if receiver is not None and receiver.kind == "file" and method in spec.FILE_READ_METHODS and file.options.low and file.options.files:
         return Val(union(receiver.flat(), file.source(node, "file contents", low=True)))
 
+    if qual in FOLDABLE and node.args and all(v.const is not NOCONST for v in vals) and not kwvals:
+        try:
+            return const(FOLDABLE[qual](*(v.const for v in vals)))
+        except Exception:
+            pass
     _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
 
     # sanitisers
@@ -72,9 +80,10 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         if cleared == spec.ALL:
             return CLEAN
         return Val(clear(args_taint if receiver is None or qual else union(args_taint, receiver.flat()), cleared))
-    if qual in {"os.path.realpath", "os.path.abspath", "os.path.normpath"} or (method in {"resolve", "absolute"} and receiver is not None and receiver.kind == "path-obj"):
-        base = receiver.flat() if method else args_taint
-        origin = _origin(node.args[0]) if node.args and not method else (_origin(func.value) if method else None)
+    if qual in PATH_FUNCTIONS or (method in {"resolve", "absolute"} and receiver is not None and receiver.kind == "path-obj"):
+        on_path = receiver is not None and receiver.kind == "path-obj" and qual not in PATH_FUNCTIONS
+        base = receiver.flat() if on_path and receiver is not None else args_taint
+        origin = _origin(func.value) if on_path and isinstance(func, ast.Attribute) else (_origin(node.args[0]) if node.args else None)
         return Val(base, kind="path-normal", origin=origin)
     if qual in {"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse"}:
         return Val(args_taint, kind="urlparse", origin=_origin(node.args[0]) if node.args else None)
@@ -88,6 +97,8 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual in {"jinja2.Template"}:
         autoescape = kwvals.get("autoescape")
         return Val({}, kind=None if autoescape is not None and autoescape.const is not False else "jinja-template")
+    if qual and (qual in DATABASE_LOOKUPS or ".objects." in qual):
+        return CLEAN
     if qual in RESPONSE_BUILDERS or is_response_class(qual):
         if "headers" in kwvals:
             flow.sink("header", _header_values(kwvals["headers"]), node, "a response header")
@@ -136,6 +147,17 @@ def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | N
     name = ast.unparse(node.func)[:60]
     if qual in spec.SUBPROCESS_NAMES:
         _subprocess(flow, node, vals, kwvals, name)
+        return
+    if qual in spec.EXEC_L:
+        index = 1 if qual.startswith("os.spawn") else 0
+        rest = vals[index + 1:]
+        if index < len(vals) and _is_shell(vals[index].const):
+            flags = [i for i, v in enumerate(rest) if v.const in {"-c", "/c"}]
+            flow.sink("command", union(*(v.flat() for v in rest[flags[0] + 1:])) if flags else {}, node, name)
+        elif index < len(vals):
+            flow.sink("command", vals[index].flat(), node, name)
+        return
+    if qual == "numpy.load" and not (kwvals.get("allow_pickle") and kwvals["allow_pickle"].const is True):
         return
     if qual in {"os.execv", "os.execve", "os.execvp", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn"}:
         index = 1 if qual.startswith("os.spawn") else 0
@@ -242,7 +264,7 @@ def _subprocess(flow: FunctionFlow, node: ast.Call, vals: list[Val], kwvals: dic
         items = [command.items[i] for i in sorted(command.items)]
         if items:
             program = items[0]
-            if program.const in SHELLS and len(items) > 2 and items[1].const in {"-c", "/c", "-Command"}:
+            if _is_shell(program.const) and len(items) > 2 and items[1].const in {"-c", "/c", "-Command"}:
                 flow.sink("command", union(*(i.flat() for i in items[2:])), node, name)
                 return
             flow.sink("command", union(program.flat(), command.taint), node, name)
@@ -252,7 +274,7 @@ def _subprocess(flow: FunctionFlow, node: ast.Call, vals: list[Val], kwvals: dic
 
 def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method: str, qual: str | None,
             vals: list[Val], kwvals: dict[str, Val], args_taint: Taint) -> Val:
-    from bastion.taint.flow import target_key
+    from bastion.taint.flow import KNOWN_LIBRARIES, target_key
 
     func = node.func
     assert isinstance(func, ast.Attribute)
@@ -260,6 +282,8 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
     # containers, tracked per element / key
     if method in {"append", "add", "extend", "insert", "update", "remove", "pop", "clear", "setdefault", "appendleft", "discard"} and key and key in env:
         return _mutate(flow, env, key, receiver, method, vals, kwvals)
+    if qual is not None and qual.split(".", 1)[0] not in KNOWN_LIBRARIES:
+        return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
     if method == "get" and receiver.items is not None and not receiver.seq and vals and vals[0].const is not NOCONST:
         try:
             if vals[0].const in receiver.items:
@@ -454,3 +478,9 @@ def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals
 
 
 __all__ = ["evaluate_call", "EMPTY", "const"]
+
+
+def _is_shell(value: Any) -> bool:
+    from bastion.taint.flow import SHELLS
+
+    return isinstance(value, str) and (value in SHELLS or value.rsplit("/", 1)[-1] in SHELLS)

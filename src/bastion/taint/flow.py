@@ -17,6 +17,7 @@ from typing import Any
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
 from bastion.taint import spec
 from bastion.taint.calls import is_response_class
+from bastion.taint.patterns import cleared_by
 from bastion.taint.settings import TaintOptions
 from bastion.taint.values import (
     CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, merge, plain, union, with_taint,
@@ -38,29 +39,13 @@ PATH_NORMALISERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.no
 VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": spec.ALL, "isalnum": spec.ALL,
                       "isalpha": spec.ALL, "isidentifier": spec.ALL}
 NEWLINE_KINDS = frozenset({"log", "header"})
-_PATTERN_ALLOWED = re.compile(r"^(?:\\[dw]|[A-Za-z0-9_\[\]{}()+*?,|-])*$")
+INJECTION_KINDS = frozenset({"sql", "command", "xss", "ldap", "xpath", "header", "log", "template"})
 MAX_CONST_LEN = 10_000
 NORETURN = frozenset({
     "flask.abort", "werkzeug.exceptions.abort", "quart.abort", "sys.exit", "os._exit", "exit", "quit",
     "bottle.abort", "aiohttp.web.HTTPBadRequest", "django.core.exceptions.PermissionDenied",
 })
 MAX_LOOP_PASSES = 2
-
-
-def safe_pattern(pattern: Any, anchored_start: bool, anchored_end: bool) -> bool:
-    """A literal regex that can only match word characters and `-` (when matched in full)."""
-    if not isinstance(pattern, str):
-        return False
-    body = pattern
-    if body.startswith("^") or body.startswith("\\A"):
-        body = body[1:] if body[0] == "^" else body[2:]
-        anchored_start = True
-    for end in ("$", "\\Z", "\\z"):
-        if body.endswith(end) and not body.endswith("\\" + end):
-            body = body[: -len(end)]
-            anchored_end = True
-            break
-    return anchored_start and anchored_end and bool(_PATTERN_ALLOWED.match(body))
 
 
 class FileFlow:
@@ -374,8 +359,10 @@ class FunctionFlow:
                 return CLEAN
             if marker in spec.PARAM_MARKERS:
                 for keyword in default.keywords:
-                    if keyword.arg in {"regex", "pattern"} and safe_pattern(fold(keyword.value, self.file.consts), False, False):
-                        return CLEAN
+                    if keyword.arg in {"regex", "pattern"}:
+                        kinds = cleared_by(fold(keyword.value, self.file.consts), "search")
+                        if kinds:
+                            return Val(clear(self.file.source(arg, f"request parameter '{name}'"), kinds))
         if arg.annotation is not None:
             if self._safe_annotation(arg.annotation):
                 return CLEAN
@@ -429,7 +416,7 @@ class FunctionFlow:
             return True
         if name in {"constr", "Field", "StringConstraints", "Query", "Path", "Body", "Form", "Header", "Cookie"}:
             return any(
-                k.arg in {"regex", "pattern"} and safe_pattern(fold(k.value, self.file.consts), False, False)
+                k.arg in {"regex", "pattern"} and INJECTION_KINDS <= cleared_by(fold(k.value, self.file.consts), "search")
                 for k in call.keywords
             )
         return False
@@ -779,9 +766,9 @@ class FunctionFlow:
             return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(arg, env)]
         if qual and qual.rsplit(".", 1)[-1] in {"fullmatch", "match", "search"} and len(test.args) >= 2 and qual.startswith("re."):
             pattern = self.expr_quiet(test.args[0], env)
-            name = qual.rsplit(".", 1)[-1]
-            if safe_pattern(pattern, name != "search", name == "fullmatch"):
-                return True, [(n, spec.ALL) for n in self.guard_names(test.args[1], env)]
+            kinds = cleared_by(pattern, qual.rsplit(".", 1)[-1]) if isinstance(pattern, str) else EMPTY
+            if kinds:
+                return True, [(n, kinds) for n in self.guard_names(test.args[1], env)]
             return None
         if isinstance(test.func, ast.Attribute):
             method = test.func.attr
@@ -790,8 +777,9 @@ class FunctionFlow:
                 return True, [(n, VALIDATING_METHODS[method]) for n in self.guard_names(receiver, env)]
             if method in {"fullmatch", "match", "search"} and test.args and isinstance(receiver, ast.Name):
                 compiled = self.file.consts.get(receiver.id)
-                if isinstance(compiled, _CompiledPattern) and safe_pattern(compiled.pattern, method != "search", method == "fullmatch"):
-                    return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
+                kinds = cleared_by(compiled.pattern, method) if isinstance(compiled, _CompiledPattern) else EMPTY
+                if kinds:
+                    return True, [(n, kinds) for n in self.guard_names(test.args[0], env)]
             if method in {"startswith", "is_relative_to"} and test.args:
                 value = self.expr(receiver, env)
                 if value.kind == "path-normal":
@@ -819,9 +807,12 @@ class FunctionFlow:
             value = env.get(base) if base else None
             if value is not None and value.kind == "urlparse" and value.origin:
                 names.append(value.origin)
-            elif isinstance(node.value, ast.Call) and node.value.args:
-                inner = target_key(node.value.args[0])
-                if inner and (self.file.qual(node.value.func) or "").endswith(("urlparse", "urlsplit")):
+            elif isinstance(node.value, ast.Call) and node.value.args and (self.file.qual(node.value.func) or "").endswith(("urlparse", "urlsplit")):
+                inner_node = node.value.args[0]
+                if isinstance(inner_node, ast.Call) and (self.file.qual(inner_node.func) or "").endswith("urljoin") and len(inner_node.args) == 2:
+                    inner_node = inner_node.args[1]
+                inner = target_key(inner_node)
+                if inner:
                     names.append(inner)
         if isinstance(node, ast.Call) and node.args:
             qual = self.file.qual(node.func) or ""
@@ -938,7 +929,7 @@ class FunctionFlow:
         folded = fold_op(node.op, left.const, right.const)
         if folded is not NOCONST:
             return const(folded)
-        kind = "path-obj" if isinstance(node.op, ast.Div) and left.kind == "path-obj" else None
+        kind = "path-obj" if isinstance(node.op, ast.Div) and (left.kind == "path-obj" or (left.qual or "").startswith("pathlib.")) else None
         if isinstance(node.op, ast.Add) and left.items is not None and left.seq and right.items is not None and right.seq:
             merged = [*left.items.values(), *right.items.values()]
             return Val(union(left.taint, right.taint), items=dict(enumerate(merged)), seq=True)

@@ -96,12 +96,10 @@ SINKS: dict[str, Sink] = {
     "compile": _s("code", kw=("source",)), "builtins.eval": _s("code"), "builtins.exec": _s("code"),
     # command
     "os.system": _s("command", kw=("command",)), "os.popen": _s("command", kw=("cmd",)),
-    "os.popen2": _s("command"), "os.popen3": _s("command"), "os.spawnlp": _s("command", 1, 2),
-    "os.execl": _s("command", 0, 1), "os.execlp": _s("command", 0, 1), "os.execvp": _s("command", 0),
-    "os.spawnl": _s("command", 1), "commands.getoutput": _s("command"),
+    "os.popen2": _s("command"), "os.popen3": _s("command"), "commands.getoutput": _s("command"),
     "subprocess.getoutput": _s("command", kw=("cmd",)), "subprocess.getstatusoutput": _s("command", kw=("cmd",)),
     # path
-    "open": _s("path", kw=("file",)), "io.open": _s("path", kw=("file",)), "codecs.open": _s("path", kw=("filename",)),
+    "open": _s("path", kw=("file",)), "aiofiles.open": _s("path", kw=("file",)), "io.open": _s("path", kw=("file",)), "codecs.open": _s("path", kw=("filename",)),
     "os.open": _s("path"), "os.remove": _s("path"), "os.unlink": _s("path"), "os.rmdir": _s("path"),
     "os.removedirs": _s("path"), "os.listdir": _s("path"), "os.scandir": _s("path"), "os.mkdir": _s("path"),
     "os.makedirs": _s("path"), "os.rename": _s("path", 0, 1), "os.replace": _s("path", 0, 1),
@@ -279,3 +277,4 @@ SUBPROCESS_NAMES = frozenset({
     "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
 })
 NEWLINE_KINDS_CLEARED = frozenset({"log", "header"})
+EXEC_L = frozenset({"os.execl", "os.execlp", "os.execle", "os.execlpe", "os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe"})
