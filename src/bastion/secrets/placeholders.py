@@ -45,7 +45,7 @@ _REFERENCE = re.compile(
     r"""^\$\{?[A-Za-z_][\w.:-]*(?::?[-?=][^}]*)?\}?$   # $VAR, ${VAR}, ${VAR:-default}
     |^\$\(.*\)$                                     # $(command)
     |\{\{.*\}\}|\{%.*%\}|\$\{\{.*\}\}               # jinja / GitHub Actions templates
-    |^%\(?[\w]*\)?[sd]$|^%[sd]$|^\{\w*\}$           # format placeholders
+    |^(?:%(?:\(\w+\))?[sdr]|\{\w*\}|[^A-Za-z0-9%{}])+$   # format placeholders: %s, %(pw)s, {}:{}
     |^<[^<>]+>$|^\[[^\[\]]+\]$|^\{[^{}]*\}$        # <your-key>, [token], {token}
     |^!(?:vault|env|ref|sub|getatt|secret)\b       # YAML tags
     |^ENC\[|^vault:|^arn:aws:|^sm://|^projects/[^/]+/secrets/|^op://|^keyvault:|^awskms:|^gcpkms:
