@@ -119,6 +119,7 @@ _PYCRYPTO_BLOCK_NEW = frozenset(f"Crypto.Cipher.{cipher}.new" for cipher in ("AE
     summary="Block cipher used in ECB mode",
     nodes=(ast.Attribute, ast.Name, ast.Call),
     calls=_PYCRYPTO_BLOCK_NEW,
+    attrs=("ECB", "MODE_ECB"),
     severity="high",
     confidence="high",
     cwe=327,

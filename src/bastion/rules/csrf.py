@@ -32,6 +32,7 @@ def _decorated_function(ctx: Context, node: ast.AST) -> ast.FunctionDef | ast.As
     "csrf-exempt",
     summary="View exempted from CSRF protection (`csrf_exempt`, `csrf.exempt`)",
     nodes=(ast.Name, ast.Attribute),
+    attrs=("csrf_exempt", "exempt"),
     severity="medium",
     confidence="medium",
     cwe=352,

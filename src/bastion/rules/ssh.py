@@ -22,6 +22,7 @@ PERMISSIVE_POLICIES = {
     "ssh-host-key-unverified",
     summary="paramiko told to accept unknown SSH host keys (`AutoAddPolicy`, `WarningPolicy`)",
     nodes=(ast.Attribute, ast.Name),
+    attrs=("AutoAddPolicy", "WarningPolicy"),
     severity="high",
     confidence="high",
     cwe=295,

@@ -221,6 +221,7 @@ def _is_server_side(ctx: Context) -> bool:
     "tls-old-protocol",
     summary="SSL 2/3 or TLS 1.0/1.1 selected as a protocol or minimum version",
     nodes=(ast.Attribute, ast.Name),
+    attrs=_OLD_VERSION_NAMES,
     severity="high",
     confidence="high",
     cwe=326,
