@@ -67,6 +67,7 @@ class FileFlow:
         self.calls: list[dict[str, Any]] = []
         self.functions: list[dict[str, Any]] = []
         self.frameworks: set[str] = set()
+        self.routes: list[list[Any]] = []  # Django URL patterns: [view, {kwarg: kinds its converter makes safe}]
         self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
         self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
         self.sax_external = False
@@ -83,6 +84,7 @@ class FileFlow:
             "functions": self.functions, "sources": self.sources, "calls": self.calls,
             "aliases": {f"{self.module}.{name}": qual for name, qual in self.imports.items()},
             "classes": {qual: info["bases"] for qual, info in self.classes.items()},
+            "routes": self.routes,
         }
 
     def _collect_module(self) -> None:
@@ -102,6 +104,8 @@ class FileFlow:
                 for alias in node.names:
                     if alias.name != "*" and base:
                         self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+            elif isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant):
+                self._django_route(node)
             elif isinstance(node, ast.Constant) and node.value == "http://xml.org/sax/features/external-general-entities":
                 self.sax_external = True
             elif isinstance(node, ast.Attribute) and node.attr == "feature_external_ges":
@@ -137,6 +141,24 @@ class FileFlow:
                             qual = self.qual(inner.value)
                             if qual is not None:
                                 self.attr_quals.setdefault(node.name, {})[target.attr] = qual
+
+    def _django_route(self, call: ast.Call) -> None:
+        route = call.args[0].value
+        qual = self.qual(call.func)
+        if qual not in spec.DJANGO_ROUTES or not isinstance(route, str):
+            return
+        view = self.qual(call.args[1])
+        if view is None:
+            return
+        view = view.removesuffix(".as_view()")
+        params: dict[str, list[str]] = {}
+        if qual.endswith(".path"):
+            for converter, name in re.findall(r"<(?:(\w+):)?(\w+)>", route):
+                params[name] = sorted(spec.DJANGO_CONVERTERS.get(converter or "str", frozenset()))
+        else:
+            for name, pattern in re.findall(r"\(\?P<(\w+)>((?:[^()\\]|\\.)*)\)", route):
+                params[name] = sorted(cleared_by(pattern, "fullmatch"))
+        self.routes.append([view, params])
 
     def _walk_defs(self, body: list[ast.stmt], scope: str, cls: str | None, closure: Env) -> None:
         for stmt in body:
@@ -182,13 +204,13 @@ class FileFlow:
             return f"{base}()" if base else None
         return None
 
-    def source(self, node: ast.AST, description: str, low: bool = False) -> Taint:
+    def source(self, node: ast.AST, description: str, low: bool = False, kwarg: tuple[str, str] | None = None) -> Taint:
         key = (node.lineno, node.col_offset, description)
         index = self._source_ids.get(key)
         if index is None:
             index = len(self.sources)
             self._source_ids[key] = index
-            self.sources.append([node.lineno, node.col_offset, description, "low" if low else "high"])
+            self.sources.append([node.lineno, node.col_offset, description, "low" if low else "high", *(kwarg or ())])
         return {f"s:{index}": EMPTY}
 
     def snippet(self, line: int) -> str:
@@ -339,7 +361,7 @@ class FunctionFlow:
                 value = self._route_param(arg, defaults.get(name), index)
             elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
                 if arg.annotation is None or not self._safe_annotation(arg.annotation):
-                    value = Val(self.file.source(arg, f"URL parameter '{name}'"))
+                    value = Val(self.file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name)))
                 else:
                     value = CLEAN
             self.env[name] = value

@@ -61,11 +61,13 @@ class Linker:
         self.by_qual: dict[str, list[Function]] = {}
         self.aliases: dict[str, str] = {}
         self.classes: dict[str, list[str]] = {}
+        self.routes: list[list[Any]] = []
         self.call_values: dict[tuple[str, int], Resolved] = {}
         self.call_targets: dict[tuple[str, int], list[tuple[Function, bool]]] = {}
         for path, data in self.facts.items():
             self.aliases.update(data.get("aliases", {}))
             self.classes.update(data.get("classes", {}))
+            self.routes.extend(data.get("routes", []))
             for fn in data.get("functions", []):
                 function = Function(path, fn)
                 self.functions[(path, fn["q"])] = function
@@ -249,7 +251,21 @@ def resolve(facts: Mapping[str, Any]) -> list[Finding]:
                     _record(hits, sink, sink_file, label, (step, *steps))
                 else:
                     pending.append((caller, label[2:], sink, sink_file, total, (step, *steps)))
-    return [_finding(linker, hit) for hit in hits.values()]
+    return [_finding(linker, hit) for hit in hits.values() if not _converted(linker, hit)]
+
+
+def _converted(linker: Linker, hit: Hit) -> bool:
+    """A Django URL keyword argument whose route converter (`<int:pk>`, `<slug:s>`) makes it safe."""
+    path, _, index = hit.source[2:].rpartition(":")
+    entry = linker.facts[path]["sources"][int(index)]
+    if len(entry) < 6:
+        return False
+    function, param = entry[4], entry[5]
+    kinds = [
+        kinds_by_param[param] for view, kinds_by_param in linker.routes
+        if param in kinds_by_param and (function == linker.canonical(view) or function.startswith(linker.canonical(view) + "."))
+    ]
+    return bool(kinds) and all(hit.sink["k"] in k for k in kinds)
 
 
 def _record(hits: dict, sink: dict[str, Any], sink_file: str, source: str, steps: tuple[TraceStep, ...]) -> None:
@@ -262,7 +278,7 @@ def _record(hits: dict, sink: dict[str, Any], sink_file: str, source: str, steps
 def _finding(linker: Linker, hit: Hit) -> Finding:
     _, path, index = hit.source.split(":", 2) if hit.source.count(":") == 2 else ("S", "", "0")
     path, _, index = hit.source[2:].rpartition(":")
-    line, column, description, confidence = linker.facts[path]["sources"][int(index)]
+    line, column, description, confidence = linker.facts[path]["sources"][int(index)][:4]
     sink = hit.sink
     rule = RULES[sink["k"]]
     where = f"line {line}" if path == hit.sink_file else f"{path}:{line}"

@@ -222,7 +222,7 @@ SANITIZERS: dict[str, frozenset[str]] = {
         "os.path.exists", "os.path.isfile", "os.path.isdir", "type", "django.utils.crypto.constant_time_compare",
         "flask.url_for", "django.urls.reverse", "django.shortcuts.resolve_url", "sum", "any", "all",
     )},
-    **{name: frozenset({"xss", "header", "log"}) for name in (
+    **{name: frozenset({"xss"}) for name in (
         "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "cgi.escape", "bleach.clean",
         "django.utils.html.escape", "django.utils.html.conditional_escape", "django.utils.html.strip_tags",
         "xml.sax.saxutils.escape", "werkzeug.utils.escape", "markupsafe.Markup.escape", "nh3.clean",
@@ -278,3 +278,6 @@ SUBPROCESS_NAMES = frozenset({
 })
 NEWLINE_KINDS_CLEARED = frozenset({"log", "header"})
 EXEC_L = frozenset({"os.execl", "os.execlp", "os.execle", "os.execlpe", "os.spawnl", "os.spawnlp", "os.spawnle", "os.spawnlpe"})
+# Django path converters -> kinds their values are safe for.
+DJANGO_CONVERTERS = {"int": ALL, "slug": ALL, "uuid": ALL, "str": frozenset({"path"})}
+DJANGO_ROUTES = frozenset({"django.urls.path", "django.urls.re_path", "django.conf.urls.url"})
