@@ -83,17 +83,18 @@ def test_withdrawn_invalid_and_other_ecosystems_are_skipped(tmp_path):
         "PYSEC-9002-1.json": record("PYSEC-9002-1", events=[{"introduced": "0"}]),
         "PYSEC-9003-1.json": record("PYSEC-9003-1", events=[{"introduced": "0"}], withdrawn="2025-01-01T00:00:00Z"),
         "BAD-1.json": {"id": "BAD-1", "modified": "not a time"},
+        "BAD-2.json": record("PYSEC-9009-1", versions=["1.0", 2]),
         "BROKEN.json": "{not json",
         "PYSEC-9008-1.json": {"id": "PYSEC-9008-1", "modified": "2026-01-01T00:00:00Z", "affected": [{"package": {"ecosystem": "npm", "name": "x"}}]},
         "README.md": "ignored",
     })
     report = build(records_from(archive), tmp_path / "db.sqlite3", "test")
     assert (report.advisories, report.withdrawn, report.other_ecosystems) == (1, 1, 1)
-    assert sorted(name for name, _ in report.invalid) == ["BAD-1.json", "BROKEN.json"]
+    assert sorted(name for name, _ in report.invalid) == ["BAD-1.json", "BAD-2.json", "BROKEN.json"]
     database = AdvisoryDatabase(tmp_path / "db.sqlite3")
     assert [a.id for a in database.lookup([("demo", "1.0")])[("demo", "1.0")]] == ["PYSEC-9002-1"]
     status = database.status()
-    assert (status.advisories, status.withdrawn_skipped, status.invalid_skipped, status.packages) == (1, 1, 2, 1)
+    assert (status.advisories, status.withdrawn_skipped, status.invalid_skipped, status.packages) == (1, 1, 3, 1)
 
 
 def test_real_snapshot_records_failing_the_schema_are_reported_not_fatal(tmp_path):

@@ -4,7 +4,6 @@ SQLite database, which then replaces the previous one atomically. Any failure ke
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from bastion.deps.advisories.archive import DEFAULT_LIMITS, ArchiveError, Limits, directory_records, zip_records
 from bastion.deps.advisories.database import Writer, now_iso
-from bastion.deps.advisories.validation import problem
+from bastion.deps.advisories.validation import parsed
 
 DEFAULT_URL = "https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip"
 DOWNLOAD_TIMEOUT = 60
@@ -57,7 +56,7 @@ def build(records: Iterator[tuple[str, bytes]], target: Path, source_label: str,
     writer = Writer(Path(temporary))
     try:
         for name, data in records:
-            _add_record(writer, report, name, data)
+            _add_record(writer, report, name, *parsed(data))
             if on_record:
                 on_record()
         if report.advisories == 0:
@@ -79,18 +78,9 @@ def build(records: Iterator[tuple[str, bytes]], target: Path, source_label: str,
     return report
 
 
-def _add_record(writer: Writer, report: BuildReport, name: str, data: bytes) -> None:
-    try:
-        record = json.loads(data)
-    except (ValueError, RecursionError) as error:
-        report.invalid.append((name, f"not JSON: {error}"))
-        return
-    if not isinstance(record, dict):
-        report.invalid.append((name, "not a JSON object"))
-        return
-    reason = problem(record)
-    if reason is not None:
-        report.invalid.append((name, reason))
+def _add_record(writer: Writer, report: BuildReport, name: str, record: dict | None, reason: str | None) -> None:
+    if record is None:
+        report.invalid.append((name, reason or "invalid record"))
         return
     if record.get("withdrawn"):
         report.withdrawn += 1
