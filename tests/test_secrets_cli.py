@@ -58,6 +58,31 @@ def test_no_output_format_contains_a_secret(project: Path, format_name: str) -> 
         assert secret[4:16] not in rendered, f"{format_name} leaks part of {secret[:4]}"
 
 
+SAME_LINE = {"creds.py": f'CREDS = {{"key": "{AWS_ID}", "aws_secret_access_key": "{AWS_SECRET}", "pw": "{PASSWORD}"}}\n'}
+
+
+@pytest.mark.parametrize("format_name", available_formats())
+def test_every_secret_on_a_line_is_redacted_in_each_finding(tmp_path: Path, format_name: str) -> None:
+    write_project(tmp_path, SAME_LINE)
+    target = tmp_path / f"report.{format_name}"
+    run_cli("secrets", ".", "--no-cache", "--format", format_name, "-o", str(target), cwd=tmp_path)
+    rendered = target.read_text(encoding="utf-8")
+    assert not [secret[:4] for secret in (AWS_ID, AWS_SECRET, PASSWORD) if secret in rendered]
+
+
+@pytest.mark.parametrize("format_name", ["json", "sarif"])
+def test_other_rules_findings_on_a_secret_line(tmp_path: Path, format_name: str, request) -> None:
+    """BST419 (rules/credentials.py) redacts only its own value in its snippet; the lead is told."""
+    write_project(tmp_path, SAME_LINE)
+    target = tmp_path / f"report.{format_name}"
+    run_cli("check", ".", "--no-cache", "--format", format_name, "-o", str(target), cwd=tmp_path)
+    rendered = target.read_text(encoding="utf-8")
+    leaked = [secret[:4] for secret in (AWS_ID, AWS_SECRET, PASSWORD) if secret in rendered]
+    if leaked:
+        request.applymarker(pytest.mark.xfail(reason="a non-secret rule's snippet shows other secrets on its line"))
+    assert not leaked
+
+
 NEIGHBOUR = {"app/tasks.py": f'import os\nTOKEN = "{GITHUB}"\nos.system(os.environ["CMD"])\nPASSWORD = "{PASSWORD}"\n'}
 # Formatters that print source lines around *other* findings: the lead makes them hide lines that
 # hold a redacted finding (report/text.py `_excerpt`, report/html.py `excerpt`).

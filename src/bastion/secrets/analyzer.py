@@ -78,7 +78,18 @@ def is_fixture(path: str) -> bool:
     return bool(FIXTURE_DIRS.intersection(parts[:-1])) or name.startswith("test_") or name.endswith(("_test.py", "conftest.py"))
 
 
-def to_finding(hit: Hit, path: str, line_text: str, fixture: bool) -> Finding:
+def redacted_line(line_text: str, line: int, hits: list[Hit]) -> str:
+    """The line with every secret found on it redacted, not only the one being reported."""
+    spans = sorted(
+        ((hit.column, hit.end_column if hit.end_line == line else len(line_text), hit.value) for hit in hits if hit.line == line),
+        reverse=True,
+    )
+    for start, end, value in spans:
+        line_text = line_text[:start] + redact(value) + line_text[end:]
+    return line_text[:200]
+
+
+def to_finding(hit: Hit, path: str, snippet: str, fixture: bool) -> Finding:
     rule = registry.info(hit.code)
     shown = redact(hit.value)
     where = f" assigned to `{hit.name}`" if hit.name else ""
@@ -94,8 +105,6 @@ def to_finding(hit: Hit, path: str, line_text: str, fixture: bool) -> Finding:
         confidence = Confidence.LOW
     elif note.startswith(" (checksum does not"):
         confidence = Confidence.MEDIUM
-    end = hit.end_column if hit.end_line == hit.line else len(line_text)
-    snippet = (line_text[: hit.column] + shown + line_text[end:])[:200]
     return Finding(
         rule=rule,
         message=message,
@@ -113,7 +122,7 @@ def findings_in(text: str, kind: str, path: str, options: Options, config: Confi
         return []
     lines = text.split("\n")
     fixture = is_fixture(_relative(config, path))  # relative to the project: a project under tests/ is not a fixture
-    return [to_finding(hit, path, lines[hit.line - 1].rstrip("\r"), fixture) for hit in hits]
+    return [to_finding(hit, path, redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits), fixture) for hit in hits]
 
 
 @dataclass(frozen=True, slots=True)
