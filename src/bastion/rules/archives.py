@@ -102,9 +102,14 @@ def _member_names(loop: ast.For) -> tuple[str, bool] | None:
 
 def _mentions_member(node: ast.AST, variable: str, is_object: bool) -> bool:
     for inner in ast.walk(node):
-        if is_object and isinstance(inner, ast.Attribute) and inner.attr in {"filename", "name"}:
-            if isinstance(inner.value, ast.Name) and inner.value.id == variable:
-                return True
+        if (
+            is_object
+            and isinstance(inner, ast.Attribute)
+            and inner.attr in {"filename", "name"}
+            and isinstance(inner.value, ast.Name)
+            and inner.value.id == variable
+        ):
+            return True
         if not is_object and isinstance(inner, ast.Name) and inner.id == variable:
             return True
     return False
@@ -166,11 +171,14 @@ def zip_entry_path_join(loop: ast.For, ctx: Context) -> Iterator[Finding]:
         return
     variable, is_object = found
     for node in ast.walk(loop):
-        if isinstance(node, ast.Call) and ctx.qualname(node.func) in PATH_BUILDERS:
-            if any(_mentions_member(arg, variable, is_object) for arg in node.args[1:] if not isinstance(arg, ast.Starred)):
-                yield ctx.finding(node, f"archive member name from `{variable}` joined into a path without a containment check")
-                return
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and _mentions_member(node.right, variable, is_object):
-            if not isinstance(node.left, ast.Constant):
-                yield ctx.finding(node, f"archive member name from `{variable}` joined into a path without a containment check")
-                return
+        if _joins_member(ctx, node, variable, is_object):
+            yield ctx.finding(node, f"archive member name from `{variable}` joined into a path without a containment check")
+            return
+
+
+def _joins_member(ctx: Context, node: ast.AST, variable: str, is_object: bool) -> bool:
+    if isinstance(node, ast.Call) and ctx.qualname(node.func) in PATH_BUILDERS:
+        return any(_mentions_member(arg, variable, is_object) for arg in node.args[1:] if not isinstance(arg, ast.Starred))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and not isinstance(node.left, ast.Constant):
+        return _mentions_member(node.right, variable, is_object)
+    return False

@@ -12,12 +12,13 @@ from bastion.rules._naming import camel_to_snake
 from bastion.rules.registry import rule
 
 AUTH_WORDS = re.compile(
-    r"(?:^|_)(?:is_admin|is_staff|is_superuser|is_authenticated|is_anonymous|is_active_user|is_authorized|"
-    r"authorized|authenticated|has_perm|has_perms|has_permission|has_permissions|has_role|has_scope|has_access|"
-    r"permission|permissions|perm|perms|role|roles|scope|scopes|can_[a-z0-9_]+|is_owner|owner|owned_by|"
-    r"allowed|is_allowed|may_[a-z0-9_]+|check_permission|check_permissions|logged_in|is_logged_in|is_member|"
-    r"access_level|privilege|privileges|superuser|admin)(?:$|_)"
+    r"(?:^|_)(?:is_admin|is_staff|is_superuser|is_authenticated|is_anonymous|is_authorized|authorized|"
+    r"authenticated|has_perm|has_perms|has_permission|has_permissions|has_role|has_scope|has_access|"
+    r"can_(?:access|edit|view|delete|change|manage|modify|read|write|admin)|is_owner|owned_by|check_permissions?|"
+    r"logged_in|is_logged_in|user_is_admin|superuser)(?:$|_)"
 )
+# Words that mean authorization only next to a user or a request (`user.role == "admin"`).
+WEAK_AUTH_WORDS = re.compile(r"(?:^|_)(?:permission|permissions|perm|perms|role|roles|scope|scopes|owner|admin|allowed|is_allowed|privilege|privileges|access_level|is_member)(?:$|_)")
 USER_WORDS = re.compile(r"(?:^|_)(?:user|current_user|request_user|account|identity|principal)(?:$|_)")
 
 
@@ -47,10 +48,15 @@ def _guards_authorization(test: ast.expr) -> str | None:
         match = AUTH_WORDS.search(word)
         if match:
             return match.group(0).strip("_")
+    near_user = any(USER_WORDS.search(word) or word == "request" for word in words)
+    for word in words:
+        match = WEAK_AUTH_WORDS.search(word)
+        if match and near_user:
+            return match.group(0).strip("_")
     # `assert request.user == document.owner`-style identity comparisons
-    if isinstance(test, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)) for op in test.ops):
-        if any(USER_WORDS.search(word) for word in words):
-            return "user"
+    identity_check = isinstance(test, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq, ast.In, ast.NotIn)) for op in test.ops)
+    if identity_check and any(USER_WORDS.search(word) for word in words):
+        return "user"
     return None
 
 

@@ -10,6 +10,7 @@ from bastion.engine.astutil import argument, is_literal, keyword
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
 from bastion.rules import _local_flow
+from bastion.rules._strings import is_built, literal_text, pieces
 from bastion.rules.registry import rule
 
 EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "mogrify", "fetch", "fetchrow", "fetchval"})
@@ -24,11 +25,9 @@ SQL_CONSTRUCTORS = frozenset(
         "pandas.read_sql_query",
     }
 )
-SQL_START = re.compile(
-    r"^\s*(?:\(\s*)?(?:SELECT|INSERT|UPDATE|DELETE|WITH|REPLACE|MERGE|UPSERT|CREATE|DROP|ALTER|TRUNCATE|GRANT|REVOKE|"
-    r"EXEC|EXECUTE|CALL|PRAGMA|VALUES|SHOW|DESCRIBE|EXPLAIN|COPY|VACUUM|ANALYZE|LOCK|SET|DECLARE|BEGIN)\b",
-    re.IGNORECASE,
-)
+# Data statements, where values belong in bound parameters. DDL and session commands (CREATE, DROP,
+# SET, PRAGMA, ...) take identifiers, which cannot be bound; they are left to the taint analysis.
+SQL_START = re.compile(r"^\s*(?:\(\s*)?(?:SELECT|INSERT|UPDATE|DELETE|WITH|REPLACE|MERGE|UPSERT|VALUES)\b", re.IGNORECASE)
 SQL_CLAUSE = re.compile(r"\b(?:FROM|WHERE|INTO|VALUES|SET|JOIN|ORDER\s+BY|GROUP\s+BY|LIMIT|TABLE)\b")
 # Calls whose result is safe to place into SQL text: quoted identifiers, numbers, placeholders.
 SAFE_PIECES = re.compile(
@@ -36,38 +35,6 @@ SAFE_PIECES = re.compile(
     r"qn|quote|int|float|len|str\.join|escape_identifier|Identifier|placeholders?|get_placeholder|sql_flush|db_type)$"
 )
 _PLACEHOLDERS = {"?", "%s", "%(", ":"}
-
-
-def _literal_text(node: ast.expr) -> str:
-    """The literal parts of a built string, with `{}` where values go."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _literal_text(node.left) + _literal_text(node.right)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return _literal_text(node.left)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return _literal_text(node.func.value)
-    return "{}"
-
-
-def _pieces(node: ast.expr) -> list[ast.expr]:
-    """The run-time values formatted into a built string."""
-    if isinstance(node, ast.JoinedStr):
-        return [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _pieces(node.left) + _pieces(node.right)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        right = node.right
-        values = right.elts if isinstance(right, ast.Tuple) else list(right.values) if isinstance(right, ast.Dict) else [right]
-        return _pieces(node.left) + [v for v in values if v is not None]
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return _pieces(node.func.value) + list(node.args) + [k.value for k in node.keywords]
-    if isinstance(node, ast.Constant):
-        return []
-    return [node]
 
 
 def is_sql(text: str) -> bool:
@@ -94,10 +61,10 @@ def _safe_piece(ctx: Context, piece: ast.expr, before: ast.AST, depth: int = 0) 
     if is_literal(piece) or ctx.constant(piece) is not ...:
         return True
     if isinstance(piece, ast.Call):
-        spelled = ctx.qualname(piece.func) or (piece.func.attr if isinstance(piece.func, ast.Attribute) else "")
-        if SAFE_PIECES.search(spelled or ""):
-            return True
         func = piece.func
+        spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if SAFE_PIECES.search(ctx.qualname(func) or "") or SAFE_PIECES.search(spelled):
+            return True
         if isinstance(func, ast.Attribute) and func.attr == "join":
             return _placeholder_join(ctx, piece)
     if isinstance(piece, ast.BinOp) and isinstance(piece.op, ast.Mult):
@@ -111,11 +78,9 @@ def _safe_piece(ctx: Context, piece: ast.expr, before: ast.AST, depth: int = 0) 
             return True
         if depth < 3:
             values = _local_flow.assigned_values(ctx, piece.id, before)
-            if values and all(_safe_piece(ctx, v, before, depth + 1) or (_is_built(v) and _all_safe(ctx, v, before, depth + 1)) for v in values):
+            if values and all(_safe_piece(ctx, v, before, depth + 1) or (is_built(v) and _all_safe(ctx, v, before, depth + 1)) for v in values):
                 return True
-    if isinstance(piece, ast.Attribute) and piece.attr.isupper():
-        return True  # class or module constants
-    return False
+    return isinstance(piece, ast.Attribute) and piece.attr.isupper()  # class or module constants
 
 
 def _placeholder_join(ctx: Context, call: ast.Call) -> bool:
@@ -130,14 +95,8 @@ def _placeholder_join(ctx: Context, call: ast.Call) -> bool:
     return is_literal(joined)
 
 
-def _is_built(node: ast.expr) -> bool:
-    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
-    )
-
-
 def _all_safe(ctx: Context, node: ast.expr, before: ast.AST, depth: int = 0) -> bool:
-    return all(_safe_piece(ctx, piece, before, depth) for piece in _pieces(node))
+    return all(_safe_piece(ctx, piece, before, depth) for piece in pieces(node))
 
 
 def _built_sql(ctx: Context, node: ast.expr | None, at: ast.AST) -> tuple[ast.expr, str] | None:
@@ -148,17 +107,17 @@ def _built_sql(ctx: Context, node: ast.expr | None, at: ast.AST) -> tuple[ast.ex
     if isinstance(node, ast.Name):
         candidates = _local_flow.assigned_values(ctx, node.id, at)
         # `sql = "SELECT ..."` then `sql += " WHERE x = %s" % y`: the pieces, in order
-        text = "".join(_literal_text(v) for v in candidates if _is_built(v) or isinstance(v, ast.Constant))
-        built = [v for v in candidates if _is_built(v)]
+        text = "".join(literal_text(v) for v in candidates if is_built(v) or isinstance(v, ast.Constant))
+        built = [v for v in candidates if is_built(v)]
         if not built or not is_sql(text):
             return None
         for value in built:
             if not _all_safe(ctx, value, at):
                 return value, text
         return None
-    if not _is_built(node):
+    if not is_built(node):
         return None
-    text = _literal_text(node)
+    text = literal_text(node)
     if not is_sql(text) or _all_safe(ctx, node, at):
         return None
     return node, text
@@ -249,6 +208,6 @@ def _django_extra(call: ast.Call, ctx: Context) -> Iterator[Finding]:
         elif value is not None and not is_literal(value):
             pieces.append(value)
     for piece in pieces:
-        if _is_built(piece) and not _all_safe(ctx, piece, call):
+        if is_built(piece) and not _all_safe(ctx, piece, call):
             yield ctx.finding(call, f"`extra()` receives SQL built with {_describe(ctx, piece)}; use `params=` or the ORM", severity=Severity.MEDIUM)
             return

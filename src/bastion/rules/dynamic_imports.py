@@ -22,6 +22,7 @@ DYNAMIC_IMPORTERS = frozenset({"builtins.__import__", "__import__", "importlib.i
     confidence="low",
     cwe=706,
     owasp="A03",
+    default_enabled=False,
 )
 def dynamic_import(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
@@ -51,7 +52,8 @@ def dynamic_import(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/706.html
 
     ## Known limitations
-    Plugin loaders that read names from trusted configuration are reported too (low confidence);
+    Off by default: frameworks and plugin loaders import modules named in trusted configuration all
+    the time. Enable it to review every such import;
     flows from request data are reported with their trace by BST250.
     """
     name = argument(call, 0, "name")

@@ -11,7 +11,8 @@ from bastion.engine.context import Context
 from bastion.model import Finding, Severity
 from bastion.rules.registry import rule
 
-CHMOD_FUNCTIONS = {"os.chmod": 1, "os.fchmod": 1, "os.lchmod": 1, "os.mkdir": 1, "os.makedirs": 1, "os.open": 2}
+# Modes given when creating files (`os.open`, `os.mkdir`) pass through the umask, so only chmod counts.
+CHMOD_FUNCTIONS = {"os.chmod": 1, "os.fchmod": 1, "os.lchmod": 1}
 
 
 def _mode(ctx: Context, node: ast.expr | None) -> int | None:
@@ -33,7 +34,7 @@ def _mode(ctx: Context, node: ast.expr | None) -> int | None:
     "BST234",
     "permissive-file-permissions",
     summary="File or directory mode that lets every user write (or group members run) it",
-    attrs={"chmod", "fchmod", "lchmod", "mkdir", "makedirs", "open"},
+    attrs={"chmod", "fchmod", "lchmod"},
     severity="high",
     confidence="high",
     cwe=732,
@@ -42,8 +43,9 @@ def _mode(ctx: Context, node: ast.expr | None) -> int | None:
 def permissive_file_permissions(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
-    Flags `os.chmod`, `os.fchmod`, `Path.chmod`, and modes given to `os.mkdir`/`os.makedirs`/`os.open`,
-    when the literal mode makes the file writable by every user (`o+w`, e.g. `0o777`, `0o666`).
+    Flags `os.chmod`, `os.fchmod` and `Path.chmod` when the literal mode makes the file writable by
+    every user (`o+w`, e.g. `0o777`, `0o666`). Modes given when creating files are masked by the umask
+    and are not reported.
 
     ## Why is this bad?
     Any local user, or any compromised service on the host, can then replace the file's content: a

@@ -59,6 +59,7 @@ def _program(ctx: Context, call: ast.Call, name: str) -> ast.expr | None:
     confidence="low",
     cwe=78,
     owasp="A03",
+    default_enabled=False,
 )
 def process_non_literal_executable(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
@@ -90,8 +91,9 @@ def process_non_literal_executable(call: ast.Call, ctx: Context) -> Iterator[Fin
     - https://cwe.mitre.org/data/definitions/78.html
 
     ## Known limitations
-    A variable holding a whole argument list that the code builds from literals is still reported
-    when the list is built elsewhere. Flows from untrusted input are reported by BST251.
+    Off by default (like Bandit's B603/B606 it is mostly useful for review): a variable holding a whole
+    argument list that the code builds from literals is still reported when the list is built
+    elsewhere. Flows from untrusted input are reported by BST251.
     """
     name = ctx.call_name(call) or ""
     if name in SUBPROCESS_FUNCTIONS and _uses_shell(ctx, call):

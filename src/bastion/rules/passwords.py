@@ -329,9 +329,10 @@ def plaintext_password(node: ast.AST, ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(node, f"`{ctx.source.segment(stored)}` is compared in plaintext; store and verify a password hash")
                 return
     elif isinstance(node, ast.Assign):
-        if any(_stored_password(t) for t in node.targets) and REQUEST_DATA.search(ctx.source.segment(node.value)):
-            if not (isinstance(node.value, ast.Call) and (_name_of(node.value.func) or "") in HASHING_SETTERS):
-                yield ctx.finding(node, "submitted password stored as is; store a password hash")
+        submitted = any(_stored_password(t) for t in node.targets) and REQUEST_DATA.search(ctx.source.segment(node.value))
+        hashed = isinstance(node.value, ast.Call) and (_name_of(node.value.func) or "") in HASHING_SETTERS
+        if submitted and not hashed:
+            yield ctx.finding(node, "submitted password stored as is; store a password hash")
     elif isinstance(node, ast.Call):
         spelled = _name_of(node.func) or ""
         if spelled in HASHING_SETTERS or not (spelled[:1].isupper() or spelled in {"create", "update", "get_or_create", "update_or_create", "insert"}):
@@ -344,22 +345,31 @@ def plaintext_password(node: ast.AST, ctx: Context) -> Iterator[Finding]:
                 return
 
 
+# Values whose comparison is a verification by their name alone.
 SECRET_WORDS = re.compile(
-    r"(?:^|_)(?:signature|sig|hmac|mac|digest|hexdigest|token|secret|api_key|apikey|csrf|csrf_token|xsrf|otp|totp|"
-    r"nonce|password_hash|pw_hash|hashed_password|auth_code|verification_code|reset_code|access_key)(?:$|_|s$)"
+    r"(?:^|_)(?:signature|signatures|sig|hmac|mac|digest|hexdigest|secret|api_key|apikey|otp|totp|hotp|"
+    r"password_hash|pw_hash|hashed_password|auth_code|verification_code|reset_code|access_key|expected_token)(?:$|_|s$)"
 )
-NOT_SECRET = re.compile(r"(?:^|_)(?:type|types|name|names|kind|count|len|length|url|format|id|ids|prefix|header|param|field|key_name|expires|expiry|ttl|status|method|scheme|version|enabled|required)(?:$|_)")
+# Token words count only when the other side comes from a request (a header, a cookie, a form field).
+TOKEN_WORDS = re.compile(r"(?:^|_)(?:token|csrf|csrf_token|xsrf|api_token|auth_token|access_token|bearer|webhook_secret)(?:$|_|s$)")
+NOT_SECRET = re.compile(
+    r"(?:^|_)(?:type|types|name|names|kind|count|len|length|url|format|id|ids|prefix|param|field|key_name|expires|expiry|"
+    r"ttl|status|method|scheme|version|enabled|required|identity|wildcard|c|idx|index|pos|position|start|end|session_key)(?:$|_)"
+)
+REQUEST_SIDE = re.compile(r"\b(?:request|headers|META|cookies|COOKIES|form|args|GET|POST|params|query_params|environ)\b")
 _DIGEST_CALLS = frozenset({"hexdigest", "digest"})
 
 
-def _secret_operand(ctx: Context, node: ast.expr) -> str | None:
+def _secret_operand(ctx: Context, node: ast.expr, other: ast.expr) -> str | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _DIGEST_CALLS:
         return ctx.source.segment(node)[:40]
     name = _name_of(node)
-    if name is None:
+    if name is None or name.isupper():
         return None
     snake = camel_to_snake(name)
-    if SECRET_WORDS.search(snake) and not NOT_SECRET.search(snake):
+    if NOT_SECRET.search(snake):
+        return None
+    if SECRET_WORDS.search(snake) or (TOKEN_WORDS.search(snake) and REQUEST_SIDE.search(ctx.source.segment(other))):
         return ctx.source.segment(node)[:40]
     return None
 
@@ -395,7 +405,8 @@ def timing_unsafe_compare(node: ast.Compare, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
     Flags `==` and `!=` between two run-time values when one of them is a signature, HMAC, digest,
-    token, API key, OTP or secret (by name, or a `.hexdigest()`/`.digest()` result). Comparisons with
+    API key, OTP or secret (by name, or a `.hexdigest()`/`.digest()` result), or a token compared with
+    a value taken from the request. Comparisons with
     literals, `None` and lengths are not reported. The fix uses `hmac.compare_digest`.
 
     ## Why is this bad?
@@ -428,9 +439,11 @@ def timing_unsafe_compare(node: ast.Compare, ctx: Context) -> Iterator[Finding]:
     left, right = node.left, node.comparators[0]
     if _constant_like(ctx, left) or _constant_like(ctx, right):
         return
-    secret = _secret_operand(ctx, left) or _secret_operand(ctx, right)
+    secret = _secret_operand(ctx, left, right) or _secret_operand(ctx, right, left)
     if secret is None:
         return
+    if REQUEST_SIDE.search(ctx.source.segment(left)) and REQUEST_SIDE.search(ctx.source.segment(right)):
+        return  # two received values: bookkeeping, not a verification
     if isinstance(ctx.parent, ast.Assert) or (ctx.function is not None and getattr(ctx.function, "name", "") in {"__eq__", "__ne__"}):
         return
     severity = Severity.MEDIUM if any("sig" in (_name_of(n) or "").lower() or "mac" in (_name_of(n) or "").lower() for n in (left, right)) else Severity.LOW

@@ -137,8 +137,8 @@ def _overlapping_branch(items: list, samples: str) -> bool:
 def _problem(items: list, samples: str, depth: int = 0) -> str | None:
     if depth > 50:
         return None
-    for op, av in items:
-        if _is_repeat(op) and _unbounded(av):
+    for index, (op, av) in enumerate(items):
+        if _is_repeat(op) and _unbounded(av) and not (depth == 0 and index == len(items) - 1):
             body = _strip_groups(list(av[2]))
             if _repeats_inside(body):
                 return "a repeated group that itself repeats (nested quantifiers)"
@@ -227,7 +227,8 @@ def regex_catastrophic_backtracking(call: ast.Call, ctx: Context) -> Iterator[Fi
     - https://cwe.mitre.org/data/definitions/1333.html
 
     ## Known limitations
-    Polynomial backtracking (`\\s*\\s*$`-style adjacent quantifiers) is not reported; character
+    A repetition that ends the pattern is not reported: nothing after it can fail and force the
+    engine to try the other ways. Polynomial backtracking (`\\s*\\s*$`-style adjacent quantifiers) is not reported; character
     overlap is approximated with sample characters.
     """
     pattern = ctx.constant(argument(call, 0, "pattern"))

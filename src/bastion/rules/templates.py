@@ -9,6 +9,7 @@ from bastion.engine.astutil import argument, is_literal, keyword
 from bastion.engine.context import Context
 from bastion.fix import edits
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules._strings import is_built, pieces
 from bastion.rules.registry import rule
 
 JINJA_ENVIRONMENTS = frozenset({"jinja2.Environment", "jinja2.environment.Environment", "jinja2.Template", "jinja2.Overlay"})
@@ -150,8 +151,10 @@ def _escaped(ctx: Context, node: ast.expr) -> bool:
         name = ctx.call_name(node) or ""
         if name in ESCAPING or name.rsplit(".", 1)[-1] in {"escape", "conditional_escape", "format_html", "render_to_string", "render_template", "clean"}:
             return True
-    if isinstance(node, ast.JoinedStr):
-        return all(_escaped(ctx, part.value) for part in node.values if isinstance(part, ast.FormattedValue))
+    if isinstance(node, ast.IfExp):
+        return _escaped(ctx, node.body) and _escaped(ctx, node.orelse)
+    if is_built(node):
+        return all(_escaped(ctx, piece) for piece in pieces(node))
     return False
 
 
@@ -168,8 +171,9 @@ def _escaped(ctx: Context, node: ast.expr) -> bool:
 def mark_safe_non_literal(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
-    Flags Django's `mark_safe`/`SafeString` and MarkupSafe's `Markup` applied to anything but a literal
-    or the result of an escaping function (`escape`, `format_html`, `render_to_string`, ...).
+    Flags Django's `mark_safe`/`SafeString` and MarkupSafe's `Markup` applied to HTML built with an
+    f-string, `%`, `+` or `.format()` from values that were not escaped (by `escape`, `format_html`,
+    `render_to_string`, ...).
 
     ## Why is this bad?
     Marking text safe turns off escaping for it. When the text contains a value an attacker controls
@@ -191,20 +195,21 @@ def mark_safe_non_literal(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/79.html
 
     ## Known limitations
-    Values escaped earlier and stored in a variable are not recognised. Flows from request data are
+    Values escaped earlier and stored in a variable are not recognised; a variable passed as is is not
+    reported (it is usually markup built safely elsewhere). Flows from request data are
     reported with their trace by BST253.
     """
     value = argument(call, 0)
-    if value is None or _escaped(ctx, value):
+    if value is None or not is_built(value):
         return
-    built = isinstance(value, (ast.JoinedStr, ast.BinOp)) or (
-        isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "format"
-    )
+    unescaped = [piece for piece in pieces(value) if not _escaped(ctx, piece)]
+    if not unescaped:
+        return
     name = (ctx.call_name(call) or "").rsplit(".", 1)[-1]
     yield ctx.finding(
         call,
-        f"`{name}` trusts `{ctx.source.segment(value)[:50]}` as HTML without escaping it",
-        confidence=Confidence.HIGH if built else None,
+        f"`{name}` trusts HTML built from `{ctx.source.segment(unescaped[0])[:50]}` without escaping it",
+        confidence=Confidence.HIGH if isinstance(unescaped[0], (ast.Name, ast.Attribute, ast.Subscript)) else None,
     )
 
 
@@ -259,6 +264,6 @@ def template_from_string(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     built = isinstance(source, (ast.JoinedStr, ast.BinOp)) or (
         isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and source.func.attr == "format"
     )
-    if not built or is_literal(source):
+    if not built or is_literal(source) or all(is_literal(p) or ctx.constant(p) is not ... for p in pieces(source)):
         return
     yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` compiles a template built from run-time values")

@@ -19,8 +19,6 @@ BIDI_CONTROLS = {
     "\u2067": "RIGHT-TO-LEFT ISOLATE",
     "\u2068": "FIRST STRONG ISOLATE",
     "\u2069": "POP DIRECTIONAL ISOLATE",
-    "\u200e": "LEFT-TO-RIGHT MARK",
-    "\u200f": "RIGHT-TO-LEFT MARK",
 }
 _MAX_PER_FILE = 50
 
@@ -38,8 +36,9 @@ _MAX_PER_FILE = 50
 def trojan_source(module: ast.Module, ctx: Context) -> Iterator[Finding]:
     r"""
     ## What it does
-    Flags Unicode bidirectional control characters (embeddings, overrides, isolates and marks) anywhere
-    in a Python file.
+    Flags Unicode bidirectional control characters (embeddings, overrides and isolates) anywhere in a
+    Python file. The left-to-right and right-to-left marks (U+200E, U+200F), which right-to-left
+    locales use legitimately and which cannot reorder code, are not reported.
 
     ## Why is this bad?
     These invisible characters reorder how text is displayed. Inside comments and strings they make

@@ -20,9 +20,15 @@ STDLIB_PARSERS: dict[str, str] = {
     **{f"xml.sax.{f}": "defusedxml.sax" for f in ("parse", "parseString", "make_parser")},
     **{f"xml.dom.expatbuilder.{f}": "defusedxml.expatbuilder" for f in ("parse", "parseString")},
     "xml.parsers.expat.ParserCreate": "defusedxml.expatreader",
+    "xml.sax.expatreader.create_parser": "defusedxml.expatreader",
 }
 # defusedxml has no drop-in for these
 _NO_DROP_IN = frozenset({"xml.etree.ElementTree.XMLPullParser", "xml.etree.cElementTree.XMLPullParser", "xml.parsers.expat.ParserCreate"})
+# Functions whose second parameter is the parser to use.
+_PARSER_SECOND = frozenset(
+    {"xml.dom.minidom.parse", "xml.dom.minidom.parseString", "xml.dom.pulldom.parse", "xml.dom.pulldom.parseString"}
+    | {f"{m}.parse" for m in _ETREE}
+)
 LXML_PARSE = frozenset(f"lxml.etree.{f}" for f in ("parse", "fromstring", "XML", "iterparse", "fromstringlist"))
 XMLRPC = frozenset(
     {
@@ -104,6 +110,8 @@ def xml_stdlib_parser(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     name = ctx.call_name(call) or ""
     if name not in STDLIB_PARSERS or _parses_literal(ctx, call, name):
         return
+    if name in _PARSER_SECOND and argument(call, 1, "parser") is not None:
+        return  # a parser chosen by the caller (defusedxml's, or one reported where it is created)
     yield ctx.finding(
         call,
         f"`{name}` expands XML entities; parse untrusted XML with `{STDLIB_PARSERS[name]}`",
