@@ -18,13 +18,28 @@ CLEARTEXT_CLIENTS = {
     "telnetlib3.open_connection": "Telnet",
     "ftplib.FTP": "FTP",
 }
+# Mail clients are fine when they upgrade the connection before logging in.
+MAIL_CLIENTS = {
+    "smtplib.SMTP": ("SMTP", ("login",), "starttls", "SMTP_SSL or starttls()"),
+    "imaplib.IMAP4": ("IMAP", ("login", "authenticate"), "starttls", "IMAP4_SSL or starttls()"),
+    "poplib.POP3": ("POP3", ("user", "pass_", "apop", "rpop"), "stls", "POP3_SSL or stls()"),
+}
+
+
+def _logs_in_without_tls(ctx: Context, logins: tuple[str, ...], upgrade: str) -> bool:
+    """Whether the enclosing function (or module) logs in and never upgrades the connection."""
+    scope = ctx.function if ctx.function is not None else ctx.source.tree
+    called = {
+        node.func.attr for node in ast.walk(scope) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    return bool(called & set(logins)) and upgrade not in called
 
 
 @rule(
     "BST415",
     "cleartext-protocol",
-    summary="Telnet or FTP client: credentials and data travel unencrypted",
-    calls=CLEARTEXT_CLIENTS.keys(),
+    summary="Telnet, FTP, or mail login without TLS: credentials and data travel unencrypted",
+    calls=CLEARTEXT_CLIENTS.keys() | MAIL_CLIENTS.keys(),
     severity="medium",
     confidence="high",
     cwe=319,
@@ -33,8 +48,10 @@ CLEARTEXT_CLIENTS = {
 def cleartext_protocol(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
-    Flags connections made with `telnetlib.Telnet` (and `telnetlib3`) and `ftplib.FTP`. `ftplib.FTP_TLS`
-    is not reported.
+    Flags connections made with `telnetlib.Telnet` (and `telnetlib3`) and `ftplib.FTP`, and
+    `smtplib.SMTP`, `imaplib.IMAP4` and `poplib.POP3` clients that log in (in the same function)
+    without first calling `starttls()`/`stls()`. `FTP_TLS`, `SMTP_SSL`, `IMAP4_SSL` and `POP3_SSL` are
+    not reported.
 
     ## Why is this bad?
     Telnet and FTP send the login password and every byte of the session unencrypted; anyone on the
@@ -61,6 +78,11 @@ def cleartext_protocol(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/319.html
     """
     name = ctx.call_name(call)
+    if name in MAIL_CLIENTS:
+        protocol, logins, upgrade, instead = MAIL_CLIENTS[name]
+        if _logs_in_without_tls(ctx, logins, upgrade):
+            yield ctx.finding(call, f"`{name}` logs in over plain {protocol}, so the password crosses the network unencrypted; use {instead}")
+        return
     protocol = CLEARTEXT_CLIENTS.get(name or "")
     if protocol is None:
         return
