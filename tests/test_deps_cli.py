@@ -189,3 +189,21 @@ def test_sbom_lists_aliases_as_references(project, tmp_path):
     main(["sbom", str(project), "--db", str(database_2026()), "-o", str(target)])
     vulnerability = next(v for v in json.loads(target.read_text())["vulnerabilities"] if v["id"] == "PYSEC-2021-7")
     assert {r["id"] for r in vulnerability["references"]} == {"CVE-2021-31542", "GHSA-rxjp-mfm9-w4wr"}
+
+
+def test_fix_poetry_tables_pipfile_and_setup_cfg(tmp_path, capsys):
+    shutil.copy(MANIFESTS / "poetry" / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "pipenv").mkdir()
+    shutil.copy(MANIFESTS / "pipenv" / "Pipfile", tmp_path / "pipenv" / "Pipfile")
+    (tmp_path / "cfg").mkdir()
+    shutil.copy(MANIFESTS / "setupcfg" / "setup.cfg", tmp_path / "cfg" / "setup.cfg")
+    main(["deps", str(tmp_path), "--db", str(database_2026()), "--fix"])
+    capsys.readouterr()
+    pyproject = (tmp_path / "pyproject.toml").read_text()
+    assert 'requests = { version = "2.19.0"' not in pyproject and 'extras = ["socks"] }' in pyproject
+    assert 'pillow = "6.2.0"' not in pyproject and 'django = "^3.2"' in pyproject  # ranges are not pins
+    assert 'requests = "==2.19.0"' not in (tmp_path / "pipenv" / "Pipfile").read_text()
+    assert "    requests==2.19.0\n" not in (tmp_path / "cfg" / "setup.cfg").read_text()
+    main(["deps", str(tmp_path), "--db", str(database_2026()), "-f", "json"])
+    rows = json.loads(capsys.readouterr().out)["dependencies"]
+    assert not [row for row in rows if row["status"] == "vulnerable"]
