@@ -29,6 +29,16 @@ def test_structure_every_category_has_both_kinds_and_enough_cases() -> None:
     assert 0.40 <= safe_share <= 0.50, safe_share
 
 
+def test_structure_every_category_spans_frameworks_and_modules() -> None:
+    for category in score.CATEGORIES:
+        names = [c.path.name for c in CASES if c.category == category]
+        frameworks = {name.split("_", 1)[0] for name in names}
+        assert {"flask", "fastapi", "crossmodule"} <= frameworks, (category, frameworks)
+        assert frameworks & {"django", "drf"}, (category, frameworks)
+        crossmodule = [c for c in CASES if c.category == category and c.path.is_dir()]
+        assert any(c.safe for c in crossmodule) and any(not c.safe for c in crossmodule), category
+
+
 def test_structure_annotations_are_consistent() -> None:
     problems = []
     for case in CASES:

@@ -257,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
             if o.safe:
                 print(f"  FP  {o.case}: reported {', '.join(o.reported)}")
             else:
-                print(f"  FN  {o.case}: expected {', '.join(o.expected)}; reported {', '.join(o.reported) or 'nothing'}")
+                print(
+                    f"  FN  {o.case}: expected {', '.join(o.expected)}; reported {', '.join(o.reported) or 'nothing'}"
+                )
     return 0
 
 
