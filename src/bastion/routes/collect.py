@@ -1,0 +1,181 @@
+"""The per-file pass of the route analysis: a file's route-relevant facts as plain data.
+
+Nothing here knows a framework's meaning; it records what the project pass needs to resolve
+routes across modules: functions (decorators, parameters, what the body does), classes (bases,
+attributes, methods), objects built at assignment (`bp = Blueprint(...)`), method calls that wire
+things together (`register_blueprint`, `include_router`, `router.register`, ...), `urlpatterns`,
+and the Django settings that matter for access control.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from bastion.routes import syntax
+from bastion.routes.syntax import Names, decorator_spec
+
+# Method calls that register routes, hooks or sub-applications.
+WIRING = frozenset({
+    "register_blueprint", "add_url_rule", "before_request", "before_app_request", "include_router",
+    "add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route", "mount", "register",
+    "route", "api_route", "get", "post", "put", "patch", "delete", "websocket", "head", "options",
+})
+_SETTINGS = ("REST_FRAMEWORK", "MIDDLEWARE", "ROOT_URLCONF", "LOGIN_URL")
+
+
+def collect(tree: ast.Module, module: str, is_package: bool) -> dict[str, Any] | None:
+    names = Names(tree, module, is_package)
+    facts: dict[str, Any] = {"module": module, "imports": {k: v for k, v in names.bindings.items() if not v.startswith(module + ".")}, "functions": {}, "classes": {}, "objects": {}, "calls": [],
+                             "urlpatterns": None, "settings": {}}
+    _Collector(names, facts).visit_body(tree.body, module, top=True)
+    if not any((facts["functions"], facts["classes"], facts["objects"], facts["calls"], facts["urlpatterns"], facts["settings"])):
+        return None
+    return facts
+
+
+class _Collector:
+    def __init__(self, names: Names, facts: dict[str, Any]) -> None:
+        self.names = names
+        self.facts = facts
+
+    def visit_body(self, body: list[ast.stmt], scope: str, *, top: bool, in_class: bool = False) -> None:
+        for statement in body:
+            self.visit(statement, scope, top=top, in_class=in_class)
+
+    def visit(self, node: ast.stmt, scope: str, *, top: bool, in_class: bool) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.function(node, f"{scope}.{node.name}")
+            if not in_class:
+                self.scan_calls(node)
+            return
+        if isinstance(node, ast.ClassDef):
+            self.class_(node, f"{scope}.{node.name}")
+            return
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            self.assignment(node, top=top)
+        if isinstance(node, (ast.If, ast.Try, ast.With)) and top:
+            for child in [*node.body, *getattr(node, "orelse", []), *getattr(node, "finalbody", [])]:
+                self.visit(child, scope, top=top, in_class=in_class)
+            return
+        if not in_class:
+            self.scan_calls(node)
+
+    # -- definitions ------------------------------------------------------------------------
+
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
+        names = self.names
+        args = node.args
+        positional = [*args.posonlyargs, *args.args]
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+        params = []
+        for arg, default in [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
+            params.append({"name": arg.arg, "default": syntax._arg_value(default, names) if default is not None else None,
+                           "annotation": annotation_spec(arg.annotation, names)})
+        self.facts["functions"][qualname] = {
+            "name": node.name, "line": node.lineno, "col": node.col_offset,
+            "decorators": [decorator_spec(d, names) for d in node.decorator_list],
+            "params": params, "writes": syntax.writes(node),
+            "guard": syntax.guard_signature(node), "inline": syntax.inline_guard(node),
+            "compared_methods": syntax.compared_methods(node), "vocabulary": syntax.vocabulary(node),
+        }
+        for child in node.body:  # route functions and the app itself inside an application factory
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and child.decorator_list:
+                self.function(child, f"{self.names.module}.{child.name}")
+            elif isinstance(child, ast.Assign) and isinstance(child.value, ast.Call):
+                for target in child.targets:
+                    qual = f"{self.names.module}.{target.id}" if isinstance(target, ast.Name) else None
+                    if qual and qual not in self.facts["objects"]:
+                        spec = syntax._arg_value(child.value, self.names)
+                        spec["line"] = child.lineno
+                        self.facts["objects"][qual] = spec
+
+    def class_(self, node: ast.ClassDef, qualname: str) -> None:
+        names = self.names
+        attrs: dict[str, Any] = {}
+        methods: list[str] = []
+        for item in node.body:
+            if isinstance(item, ast.Assign):
+                for target in item.targets:
+                    if isinstance(target, ast.Name):
+                        attrs[target.id] = syntax._arg_value(item.value, names)
+            elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name) and item.value is not None:
+                attrs[item.target.id] = syntax._arg_value(item.value, names)
+            elif isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                methods.append(item.name)
+                self.function(item, f"{qualname}.{item.name}")
+        self.facts["classes"][qualname] = {
+            "name": node.name, "line": node.lineno, "col": node.col_offset,
+            "bases": [names.qual(b) or "" for b in node.bases],
+            "decorators": [decorator_spec(d, names) for d in node.decorator_list],
+            "attrs": attrs, "methods": methods,
+        }
+
+    def assignment(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, *, top: bool) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        value = node.value
+        if value is None:
+            return
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            name = target.id
+            if name == "urlpatterns" and top:
+                entries = syntax._arg_value(value, self.names)
+                if isinstance(value, ast.BinOp):
+                    entries = [*_flatten(value.left, self.names), *_flatten(value.right, self.names)]
+                if not isinstance(entries, list):
+                    entries = [entries]
+                previous = self.facts["urlpatterns"] or []
+                self.facts["urlpatterns"] = [*previous, *entries] if isinstance(node, ast.AugAssign) else entries
+                continue
+            if name in _SETTINGS and top:
+                self.facts["settings"][name] = syntax._arg_value(value, self.names)
+                continue
+            qual = f"{self.names.module}.{name}"
+            if isinstance(value, ast.Call):
+                spec = syntax._arg_value(value, self.names)
+                spec["line"] = node.lineno
+                self.facts["objects"][qual] = spec
+            elif isinstance(value, ast.Subscript):
+                annotated = annotation_spec(value, self.names)
+                if annotated and "annotated" in annotated:
+                    self.facts["objects"][qual] = annotated
+
+    # -- wiring calls ---------------------------------------------------------------------------
+
+    def scan_calls(self, node: ast.AST) -> None:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in WIRING:
+                if isinstance(sub.func.value, ast.Call) and sub.func.attr in {"get", "post", "put", "patch", "delete"}:
+                    continue
+                receiver = self.names.qual(sub.func.value)
+                if receiver is None:
+                    continue
+                self.facts["calls"].append({
+                    "receiver": receiver, "method": sub.func.attr, "line": sub.lineno,
+                    "args": [syntax._arg_value(a, self.names) for a in sub.args],
+                    "kwargs": {k.arg: syntax._arg_value(k.value, self.names) for k in sub.keywords if k.arg},
+                })
+            elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name) and sub.target.id == "urlpatterns":
+                pass  # handled at module level by `assignment`
+
+
+def _flatten(node: ast.expr, names: Names) -> list[Any]:
+    value = syntax._arg_value(node, names)
+    if isinstance(node, ast.BinOp):
+        return [*_flatten(node.left, names), *_flatten(node.right, names)]
+    return value if isinstance(value, list) else [value]
+
+
+def annotation_spec(node: ast.expr | None, names: Names) -> dict[str, Any] | None:
+    """`Annotated[User, Depends(f)]` -> {"annotated": [...metadata]}; a plain name -> {"ref": ...}."""
+    if node is None:
+        return None
+    if isinstance(node, ast.Subscript) and syntax.last(names.qual(node.value)) == "Annotated":
+        elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return {"annotated": [syntax._arg_value(e, names) for e in elements[1:]]}
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        qual = names.qual(node)
+        return {"ref": qual} if qual else None
+    return None

@@ -1,0 +1,104 @@
+"""FastAPI/Starlette: app and `APIRouter` decorators, `add_api_route`, `include_router(prefix=...,
+dependencies=...)`, mounted sub-applications, websockets; `Depends`/`Security` at every level."""
+
+from __future__ import annotations
+
+from bastion.routes import guards
+from bastion.routes.index import Index
+from bastion.routes.model import Endpoint, Guard, Handler
+from bastion.routes.syntax import last
+from bastion.routes.tree import Container, Link, join, placements
+
+_VERBS = {"get", "post", "put", "patch", "delete", "head", "options"}
+
+
+def _dependency_guards(value: object, index: Index) -> list[Guard]:
+    items = value if isinstance(value, list) else []
+    return [g for g in (guards.dependency(item, index) for item in items) if g]
+
+
+def _containers(index: Index) -> dict[str, Container]:
+    found = {}
+    for name, spec in index.objects.items():
+        call = spec.get("call") or ""
+        kind = last(call)
+        if not call.startswith(("fastapi", "starlette")):
+            continue
+        kwargs = spec.get("kwargs", {})
+        if kind in {"FastAPI", "Starlette"}:
+            found[name] = Container(name, "app", guards=_dependency_guards(kwargs.get("dependencies"), index))
+        elif kind == "APIRouter":
+            prefix = kwargs.get("prefix")
+            found[name] = Container(name, "router", prefix if isinstance(prefix, str) else "",
+                                    _dependency_guards(kwargs.get("dependencies"), index))
+    return found
+
+
+def endpoints(index: Index) -> list[Endpoint]:
+    containers = _containers(index)
+    if not containers:
+        return []
+    links: list[Link] = []
+    for _, call in index.calls:
+        owner = index.resolve(call["receiver"])
+        if owner not in containers or call["method"] not in {"include_router", "mount"}:
+            continue
+        args, kwargs = call["args"], call["kwargs"]
+        if call["method"] == "include_router":
+            child = args[0] if args else kwargs.get("router")
+            prefix = kwargs.get("prefix")
+            if isinstance(child, dict) and child.get("ref"):
+                links.append(Link(owner, index.resolve(child["ref"]), _include_prefix(containers, index.resolve(child["ref"]), prefix),
+                                  _dependency_guards(kwargs.get("dependencies"), index)))
+        else:
+            child = args[1] if len(args) > 1 else kwargs.get("app")
+            prefix = args[0] if args else kwargs.get("path")
+            if isinstance(child, dict) and child.get("ref") and isinstance(prefix, str):
+                links.append(Link(owner, index.resolve(child["ref"]), prefix))
+    places = placements(containers, links)
+    result: list[Endpoint] = []
+    for name, (path, function) in index.functions.items():
+        for spec in function["decorators"]:
+            owner, _, method = spec["name"].rpartition(".")
+            owner = index.resolve(owner)
+            if owner in containers and spec["call"] and method in {*_VERBS, "api_route", "websocket", "route"}:
+                result += _endpoints(index, places, owner, method, spec.get("args", []), spec.get("kwargs", {}), name, path, function)
+    for _, call in index.calls:
+        owner = index.resolve(call["receiver"])
+        if owner in containers and call["method"] in {"add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route"}:
+            args, kwargs = call["args"], call["kwargs"]
+            target = args[1] if len(args) > 1 else kwargs.get("endpoint")
+            found = index.function(target.get("ref")) if isinstance(target, dict) and target.get("ref") else None
+            if found:
+                method = "websocket" if "websocket" in call["method"] else "api_route"
+                result += _endpoints(index, places, owner, method, args[:1], kwargs, index.resolve(target["ref"]), *found)
+    return result
+
+
+def _include_prefix(containers: dict[str, Container], child: str, prefix: object) -> str | None:
+    own = containers[child].prefix if child in containers else ""
+    return join(prefix, own) if isinstance(prefix, str) and prefix else None
+
+
+def _endpoints(index, places, owner, method, args, kwargs, name, path, function) -> list[Endpoint]:
+    rule = args[0] if args else kwargs.get("path")
+    if not isinstance(rule, str):
+        return []
+    if method in _VERBS:
+        methods = [method.upper()]
+    elif method == "websocket":
+        methods = ["WEBSOCKET"]
+    else:
+        declared = kwargs.get("methods")
+        methods = sorted({m.upper() for m in declared if isinstance(m, str)}) if isinstance(declared, list) else ["GET"]
+    own = [*_dependency_guards(kwargs.get("dependencies"), index), *guards.parameter_guards(function, index)]
+    own += [g for g in (guards.decorator(spec, index) for spec in function["decorators"]) if g]
+    inline = guards.inline(function)
+    if inline:
+        own.append(inline)
+    return [
+        Endpoint("fastapi", join(prefix, rule), tuple(methods), Handler(name, path, function["line"], function["col"]),
+                 tuple([*inherited, *own]), kind="websocket" if method == "websocket" else "http", group=owner,
+                 writes=function["writes"])
+        for prefix, inherited in places.get(owner, [("", [])])
+    ]

@@ -1,0 +1,364 @@
+"""AST helpers shared by the framework extractors: names resolved through a file's imports,
+constants, decorator and call summaries, and what a function body does (writes, denies access).
+
+Everything returned is JSON-compatible so that it can travel as per-file facts.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from bastion.engine.names import resolve_relative
+
+HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+# Words that show a check looks at who the caller is.
+_USER_WORDS = frozenset({
+    "current_user", "user", "is_authenticated", "is_anonymous", "is_active", "get_current_user",
+    "get_jwt_identity", "verify_jwt_in_request", "authorization", "auth", "token", "api_key", "apikey",
+    "identity", "principal", "session", "user_id", "username", "request_user", "jwt", "credentials",
+})
+# Words that show a check is about a role or permission rather than being logged in.
+_ROLE_WORDS = frozenset({
+    "role", "roles", "admin", "is_admin", "is_staff", "is_superuser", "staff", "superuser", "has_perm",
+    "has_perms", "has_role", "has_permission", "permission", "permissions", "perms", "perm", "groups",
+    "group", "scope", "scopes", "is_owner", "owner", "can", "privilege", "privileges", "level", "access_level",
+})
+_DENY_EXCEPTIONS = frozenset({
+    "Unauthorized", "Forbidden", "PermissionDenied", "NotAuthenticated", "AuthenticationFailed",
+    "HTTPUnauthorized", "HTTPForbidden", "AccessDenied", "Unauthenticated", "UnauthorizedError",
+    "ForbiddenError", "PermissionError",
+})
+_DENY_RESPONSES = frozenset({"HttpResponseForbidden", "redirect_to_login", "unauthorized", "HttpResponseNotAllowed"})
+_STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
+_WRITE_METHODS = frozenset({
+    "commit", "save", "delete", "bulk_create", "bulk_update", "write_text", "write_bytes", "unlink",
+    "rmtree", "get_or_create", "update_or_create", "insert_one", "insert_many", "update_one",
+    "update_many", "delete_one", "delete_many", "replace_one", "truncate", "drop",
+})
+
+
+class Names:
+    """Module-level imports and definitions of one file; resolves expressions to dotted names."""
+
+    def __init__(self, tree: ast.Module, module: str, is_package: bool) -> None:
+        self.module = module
+        self.bindings: dict[str, str] = {}
+        for node in tree.body:
+            self._bind(node, module, is_package)
+
+    def _bind(self, node: ast.stmt, module: str, is_package: bool) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    self.bindings[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".", 1)[0]
+                    self.bindings[head] = head
+        elif isinstance(node, ast.ImportFrom):
+            base = resolve_relative(module, is_package, node.level, node.module)
+            for alias in node.names:
+                if alias.name != "*" and base:
+                    self.bindings[alias.asname or alias.name] = f"{base}.{alias.name}"
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self.bindings[node.name] = f"{module}.{node.name}"
+        elif isinstance(node, (ast.If, ast.Try)):
+            for child in [*node.body, *getattr(node, "orelse", []), *[s for h in getattr(node, "handlers", []) for s in h.body]]:
+                self._bind(child, module, is_package)
+
+    def qual(self, node: ast.AST | None) -> str | None:
+        if isinstance(node, ast.Name):
+            return self.bindings.get(node.id, f"{self.module}.{node.id}")
+        if isinstance(node, ast.Attribute):
+            base = self.qual(node.value)
+            return f"{base}.{node.attr}" if base else None
+        if isinstance(node, ast.Call):
+            return self.qual(node.func)
+        return None
+
+
+def last(name: str | None) -> str:
+    return (name or "").rsplit(".", 1)[-1]
+
+
+def const(node: ast.AST | None) -> Any:
+    """A literal value (strings, numbers, lists/tuples of them), or None."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        values = [const(e) for e in node.elts]
+        return values if all(v is not None for v in values) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    return None
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for item in call.keywords:
+        if item.arg == name:
+            return item.value
+    return None
+
+
+def argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
+    found = keyword(call, name)
+    if found is not None:
+        return found
+    if position < len(call.args) and not isinstance(call.args[position], ast.Starred):
+        return call.args[position]
+    return None
+
+
+def strings(node: ast.AST | None) -> list[str]:
+    value = const(node)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return []
+
+
+def decorator_spec(node: ast.expr, names: Names) -> dict[str, Any]:
+    """A decorator as data: its resolved name, literal arguments and keyword arguments."""
+    call = node if isinstance(node, ast.Call) else None
+    target = call.func if call else node
+    spec: dict[str, Any] = {"name": names.qual(target) or "", "call": call is not None,
+                            "line": node.lineno, "col": node.col_offset}
+    if call:
+        spec["args"] = [_arg_value(a, names) for a in call.args]
+        spec["kwargs"] = {k.arg: _arg_value(k.value, names) for k in call.keywords if k.arg}
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Call):
+        spec["receiver"] = decorator_spec(target.value, names)  # Permission(RoleNeed("admin")).require()
+    return spec
+
+
+def _arg_value(node: ast.expr, names: Names) -> Any:
+    value = const(node)
+    if value is not None:
+        return value
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [_arg_value(e, names) for e in node.elts]
+    if isinstance(node, ast.Call):
+        return {"call": names.qual(node.func) or "", "args": [_arg_value(a, names) for a in node.args],
+                "kwargs": {k.arg: _arg_value(k.value, names) for k in node.keywords if k.arg}}
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+        return {"op": "&" if isinstance(node.op, ast.BitAnd) else "|",
+                "left": _arg_value(node.left, names), "right": _arg_value(node.right, names)}
+    qual = names.qual(node)
+    return {"ref": qual} if qual else None
+
+
+def vocabulary(function: ast.AST) -> dict[str, Any]:
+    """Does the body look at the caller, at roles/permissions, and which role names it mentions."""
+    words = _identifiers(function)
+    return {"user": bool(words & _USER_WORDS), "role": bool(words & _ROLE_WORDS),
+            "roles": sorted(_role_constants(function))}
+
+
+# -- what a function body does -------------------------------------------------------------------
+
+
+def writes(function: ast.AST) -> bool:
+    """Does the body change state: database commits/saves/deletes, file writes, file removal?"""
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr in _WRITE_METHODS:
+                return True
+            if func.attr in {"create", "update", "add"} and _mentions(func.value, {"objects", "session", "db"}):
+                return True
+            if func.attr in {"remove", "rename", "replace"} and isinstance(func.value, ast.Name) and func.value.id in {"os", "shutil"}:
+                return True
+            if func.attr == "execute" and node.args and _is_write_sql(node.args[0]):
+                return True
+        elif isinstance(func, ast.Name) and func.id == "open":
+            mode = const(argument(node, 1, "mode"))
+            if isinstance(mode, str) and any(c in mode for c in "wax+"):
+                return True
+    return False
+
+
+def _is_write_sql(node: ast.AST) -> bool:
+    text = const(node)
+    return isinstance(text, str) and bool(re.match(r"\s*(insert|update|delete|drop|alter|truncate)\b", text, re.I))
+
+
+def _mentions(node: ast.AST, words: set[str]) -> bool:
+    return any(
+        (isinstance(n, ast.Name) and n.id in words) or (isinstance(n, ast.Attribute) and n.attr in words)
+        for n in ast.walk(node)
+    )
+
+
+def _identifiers(node: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            found.add(sub.id.lower())
+        elif isinstance(sub, ast.Attribute):
+            found.add(sub.attr.lower())
+        elif isinstance(sub, ast.arg):
+            found.add(sub.arg.lower())
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and len(sub.value) < 40:
+            found.add(sub.value.lower())
+    return found
+
+
+def _status_denies(node: ast.AST | None) -> bool:
+    if node is None:
+        return False
+    value = const(node)
+    if isinstance(value, int):
+        return value in (401, 403)
+    if isinstance(node, ast.Attribute):
+        return bool(_STATUS.search(node.attr))
+    if isinstance(node, ast.Name):
+        return bool(_STATUS.search(node.id))
+    return False
+
+
+def _login_target(node: ast.AST) -> bool:
+    return any(
+        (isinstance(n, ast.Constant) and isinstance(n.value, str) and ("login" in n.value.lower() or "signin" in n.value.lower()))
+        or (isinstance(n, (ast.Name, ast.Attribute)) and "login" in (n.id if isinstance(n, ast.Name) else n.attr).lower())
+        for n in ast.walk(node)
+    )
+
+
+def denial(node: ast.AST) -> bool:
+    """Is this statement a refusal: abort/raise 401/403/PermissionDenied, a 401/403 response,
+    or a redirect to a login page?"""
+    if isinstance(node, ast.Raise) and node.exc is not None:
+        exc = node.exc
+        call = exc if isinstance(exc, ast.Call) else None
+        name = last(_dotted(call.func if call else exc))
+        if name in _DENY_EXCEPTIONS:
+            return True
+        if call and name in {"HTTPException", "APIException", "WebSocketException", "abort"}:
+            return _status_denies(argument(call, 0, "status_code")) or _status_denies(keyword(call, "code"))
+        return False
+    if isinstance(node, ast.Return) and node.value is not None:
+        value = node.value
+        if isinstance(value, ast.Tuple) and len(value.elts) >= 2 and _status_denies(value.elts[1]):
+            return True
+        if isinstance(value, ast.Call):
+            name = last(_dotted(value.func))
+            if name in _DENY_RESPONSES:
+                return True
+            if name == "redirect" and _login_target(value):
+                return True
+            status = keyword(value, "status") or keyword(value, "status_code")
+            if _status_denies(status):
+                return True
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        call = node.value
+        name = last(_dotted(call.func))
+        if name == "abort" and call.args and _status_denies(call.args[0]):
+            return True
+        if name in _DENY_RESPONSES:
+            return True
+    return False
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def _walk_guarded(body: list[ast.stmt], conditions: list[ast.expr], found: list[tuple[list[ast.expr], ast.stmt]]) -> None:
+    """Collect each denial with the conditions that lead to it (not into nested defs)."""
+    for statement in body:
+        if denial(statement) or (isinstance(statement, ast.Return) and isinstance(statement.value, ast.Call)
+                                  and last(_dotted(statement.value.func)) == "unauthorized"):
+            found.append((list(conditions), statement))
+        if isinstance(statement, ast.If):
+            _walk_guarded(statement.body, [*conditions, statement.test], found)
+            _walk_guarded(statement.orelse, [*conditions, statement.test], found)
+        elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith)):
+            extra = [statement.iter] if isinstance(statement, (ast.For, ast.AsyncFor)) else []
+            _walk_guarded(statement.body, [*conditions, *extra], found)
+        elif isinstance(statement, ast.Try):
+            _walk_guarded(statement.body, conditions, found)
+            for handler in statement.handlers:
+                _walk_guarded(handler.body, [*conditions, *([handler.type] if handler.type else [])], found)
+        elif isinstance(statement, ast.Match):
+            for case in statement.cases:
+                _walk_guarded(case.body, [*conditions, statement.subject], found)
+
+
+def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested: bool = True) -> dict[str, Any] | None:
+    """What a function does as an access check: None if it never refuses a caller; otherwise
+    whether the refusal depends on a role/permission, and the role names compared against.
+
+    With `nested`, inner functions count too (a decorator's wrapper)."""
+    functions = [function]
+    if nested:
+        functions += [n for n in ast.walk(function) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not function]
+    found: list[tuple[list[ast.expr], ast.stmt]] = []
+    for item in functions:
+        _walk_guarded(item.body, [], found)
+    if not found:
+        return None
+    params = {a.arg.lower() for f in functions for a in (*f.args.args, *f.args.kwonlyargs, *f.args.posonlyargs)}
+    params -= {"f", "func", "fn", "view", "view_func", "function", "request", "args", "kwargs", "self", "wrapped"}
+    role = False
+    roles: set[str] = set()
+    for conditions, _ in found:
+        words: set[str] = set()
+        for condition in conditions:
+            words |= _identifiers(condition)
+            roles |= _role_constants(condition)
+        if words & _ROLE_WORDS or (words & params and not words & {"user", "current_user"} - params):
+            role = True
+    return {"role": role or bool(roles), "roles": sorted(roles)}
+
+
+def _role_constants(condition: ast.AST) -> set[str]:
+    """String constants a role-like attribute is compared with or looked up in."""
+    found: set[str] = set()
+    for node in ast.walk(condition):
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            if any(_identifiers(side) & _ROLE_WORDS for side in sides):
+                for side in sides:
+                    for value in strings(side):
+                        found.add(value)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.lower() in _ROLE_WORDS:
+            for arg in node.args:
+                found.update(strings(arg))
+    return {value for value in found if value and len(value) < 64}
+
+
+def inline_guard(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Any] | None:
+    """A check written at the top of a handler (`if not current_user.is_admin: abort(403)`):
+    a denial, conditioned on the caller, among the first statements."""
+    head = function.body[:4]
+    found: list[tuple[list[ast.expr], ast.stmt]] = []
+    _walk_guarded(head, [], found)
+    found = [(c, s) for c, s in found if c and any(_identifiers(x) & (_USER_WORDS | _ROLE_WORDS) for x in c)]
+    if not found:
+        return None
+    conditions = [x for c, _ in found for x in c]
+    words = set().union(*(_identifiers(x) for x in conditions))
+    roles = set().union(*(_role_constants(x) for x in conditions))
+    return {"role": bool(words & _ROLE_WORDS) or bool(roles), "roles": sorted(roles)}
+
+
+def compared_methods(function: ast.AST) -> list[str]:
+    """HTTP methods a Django function view tests for (`request.method == "POST"`)."""
+    found: set[str] = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
+            for side in node.comparators:
+                found.update(s.upper() for s in strings(side) if s.upper() in {v.upper() for v in HTTP_VERBS})
+        elif isinstance(node, ast.Attribute) and node.attr == "POST" and isinstance(node.value, ast.Name) and node.value.id == "request":
+            found.add("POST")
+    return sorted(found)
