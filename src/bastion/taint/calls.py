@@ -21,6 +21,8 @@ PATHLIB_READS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes
 RESPONSE_PACKAGES = frozenset({"flask", "werkzeug", "django", "rest_framework", "starlette", "fastapi", "aiohttp", "quart"})
 RESPONSE_CLASS = re.compile(r"^(?:\w*Response\w*|make_response|json_response)$")
 FOLDABLE = {"len": len, "int": int, "str": str, "float": float, "bool": bool, "abs": abs, "min": min, "max": max, "ord": ord, "chr": chr}
+XPATH_EVALUATORS = frozenset({"lxml.etree.XPathEvaluator", "lxml.etree.XPathDocumentEvaluator", "lxml.etree.XPathElementEvaluator"})
+SESSION_GETTERS = frozenset({"aiohttp_session.get_session", "aiohttp_session.new_session"})
 DATABASE_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404"})
 PATH_FUNCTIONS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
@@ -49,6 +51,9 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         qual = callee.qual
         if callee.kind == "lambda":
             return _call_lambda(flow, callee, node, env)
+        if callee.kind == "xpath-callable" and node.args:
+            flow.sink("xpath", flow.expr(node.args[0], env).flat(), node, ast.unparse(func)[:60])
+            return CLEAN
     vals = [flow.expr(a, env) for a in node.args]
     kwvals = {k.arg: flow.expr(k.value, env) for k in node.keywords if k.arg}
     splat = [flow.expr(k.value, env) for k in node.keywords if k.arg is None]
@@ -94,6 +99,15 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual in {"lxml.etree.XMLParser"}:
         safe = "resolve_entities" in kwvals and kwvals["resolve_entities"].const is False
         return Val({}, kind="safe-parser" if safe else None)
+    if qual in XPATH_EVALUATORS:
+        return Val({}, kind="xpath-callable")
+    if qual in SESSION_GETTERS:
+        return Val({}, kind="session")
+    if qual in {"jinja2.Environment", "jinja2.environment.Environment"}:
+        autoescape = kwvals.get("autoescape")
+        return Val({}, qual=f"{qual}()", kind="jinja-env" if autoescape is None or autoescape.const is False else None)
+    if receiver is not None and receiver.kind == "jinja-env" and method in {"from_string", "get_template"}:
+        return Val({}, kind="jinja-template")
     if qual in {"jinja2.Template"}:
         autoescape = kwvals.get("autoescape")
         return Val({}, kind=None if autoescape is not None and autoescape.const is not False else "jinja-template")
@@ -175,10 +189,14 @@ def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | N
     sink = file.options.sinks.get(qual) if qual else None
     if sink is None and method is not None and receiver is not None and receiver.kind != "request":
         rqual = receiver.qual or ""
-        typed = spec.TYPED_METHOD_SINKS.get(method)
-        if typed and rqual.startswith(typed[0]):
-            if typed[1].kind != "xxe" or "lxml" in rqual or file.sax_external:
-                sink = typed[1]
+        typed = next((t for prefixes, t in spec.TYPED_METHOD_SINKS.get(method, ()) if rqual.startswith(prefixes)), None)
+        if typed is not None:
+            if typed.kind != "xxe" or "lxml" in rqual or file.sax_external:
+                sink = typed
+        elif method == "from_string" and "Sandboxed" in rqual:
+            sink = None
+        elif receiver.kind == "response" and method in {"write", "writelines"}:
+            sink = spec.Sink("xss", (0,))
         elif method in file.options.method_sinks and not (qual and qual.split(".", 1)[0] in {"str", "re"}):
             sink = file.options.method_sinks[method]
         elif method in spec.LOG_METHODS and isinstance(node.func, ast.Attribute) and _logger_name(node.func.value):

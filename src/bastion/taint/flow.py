@@ -41,6 +41,8 @@ VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": s
 NEWLINE_KINDS = frozenset({"log", "header"})
 INJECTION_KINDS = frozenset({"sql", "command", "xss", "ldap", "xpath", "header", "log", "template"})
 MAX_CONST_LEN = 10_000
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"})
+FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
 NORETURN = frozenset({
     "flask.abort", "werkzeug.exceptions.abort", "quart.abort", "sys.exit", "os._exit", "exit", "quit",
     "bottle.abort", "aiohttp.web.HTTPBadRequest", "django.core.exceptions.PermissionDenied",
@@ -79,7 +81,8 @@ class FileFlow:
         module_fn = FunctionFlow(self, None, self.module + ".<module>", None, {}, ())
         module_fn.run_body(self.tree.body)
         self.functions.append(module_fn.summary())
-        self._walk_defs(self.tree.body, self.module, None, {})
+        module_env = {name: value for name, value in (module_fn.env or {}).items() if value.kind or value.const is not NOCONST}
+        self._walk_defs(self.tree.body, self.module, None, module_env)
         return {
             "functions": self.functions, "sources": self.sources, "calls": self.calls,
             "aliases": {f"{self.module}.{name}": qual for name, qual in self.imports.items()},
@@ -308,6 +311,9 @@ class FunctionFlow:
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
         self.route = self._route_kind(decorators)
+        if self.route is None and cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS:
+            if any(base in FLASK_VIEWS for base in file.classes.get(cls, {}).get("bases", ())):
+                self.route = ("flask", None)
         self.env: Env | None = dict(closure)
         self.loop_exits: list[list[Env]] = []
         self.current_node: ast.AST = node or ast.Pass(lineno=1, col_offset=0)
@@ -353,7 +359,7 @@ class FunctionFlow:
             name = arg.arg
             annotation = self.file.qual(arg.annotation) if arg.annotation is not None else None
             value = Val({f"p:{name}": EMPTY})
-            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and (self.route or django_view or "aiohttp" in self.file.frameworks)):
+            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and arg.annotation is None and (self.route or django_view or "aiohttp" in self.file.frameworks)):
                 value = Val({}, kind="request")
             elif is_response_class(annotation):
                 value = Val({}, kind="response")

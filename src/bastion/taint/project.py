@@ -169,8 +169,9 @@ class Linker:
         for target, ctor in targets:
             summary = target.attrs if ctor else target.ret
             if ctor and not target.data.get("p"):
-                summary = {f"p:{i}": frozenset() for i in range(len(call.get("a", [])))}
-                bound = {str(i): self.resolve(path, a) for i, a in enumerate(call.get("a", []))}
+                arguments = [*call.get("a", []), *call.get("k", {}).values()]
+                summary = {f"p:{i}": frozenset() for i in range(len(arguments))}
+                bound = {str(i): self.resolve(path, a) for i, a in enumerate(arguments)}
             else:
                 bound = self.bind(target, ctor, call, path)
             for label, cleared in summary.items():

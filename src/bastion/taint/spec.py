@@ -126,6 +126,7 @@ SINKS: dict[str, Sink] = {
     "flask.render_template_string": _s("template", kw=("source",)), "jinja2.Template": _s("template", kw=("source",)),
     "jinja2.Environment().from_string": _s("template", kw=("source",)), "django.template.Template": _s("template"),
     "django.template.engines.from_string": _s("template"), "mako.template.Template": _s("template", kw=("text",)),
+    "tornado.template.Template": _s("template", kw=("template_string",)),
     "jinja2.environment.Template": _s("template"),
     # ssrf
     **{f"requests.{m}": _s("ssrf", kw=("url",)) for m in ("get", "post", "put", "delete", "head", "patch", "options")},
@@ -156,7 +157,6 @@ SINKS: dict[str, Sink] = {
     **{f"ldap.ldapobject.LDAPObject().{m}": _s("ldap", 0, 2, kw=("base", "filterstr")) for m in ("search", "search_s", "search_ext_s")},
     # xpath
     "lxml.etree.XPath": _s("xpath", kw=("path",)), "lxml.etree.ETXPath": _s("xpath"),
-    "lxml.etree.XPathEvaluator": _s("xpath"),
     # xxe
     **{f"lxml.etree.{m}": _s("xxe", kw=("text", "source")) for m in ("fromstring", "XML", "parse", "iterparse", "XMLID", "fromstringlist")},
     "xml.dom.pulldom.parseString": _s("xxe"),
@@ -192,20 +192,22 @@ METHOD_SINKS: dict[str, Sink] = {
     "send_file": _s("path"), "read_text": _s("path"),
 }
 # Method sinks whose receiver must come from one of these modules (names too common to match alone).
-TYPED_METHOD_SINKS: dict[str, tuple[tuple[str, ...], Sink]] = {
-    "search": (("ldap3", "ldap"), _s("ldap", 0, 1, kw=("search_base", "search_filter"))),
-    "search_st": (("ldap",), _s("ldap", 0, 2)),
-    "find": (("xml.etree", "lxml", "defusedxml"), _s("xpath", kw=("path",))),
-    "findall": (("xml.etree", "lxml", "defusedxml"), _s("xpath", kw=("path",))),
-    "findtext": (("xml.etree", "lxml"), _s("xpath", kw=("path",))),
-    "iterfind": (("xml.etree", "lxml"), _s("xpath", kw=("path",))),
-    **{m: (("pymongo", "motor", "mongoengine"), _s("nosql", kw=("filter",))) for m in (
+_TYPED: list[tuple[str, tuple[str, ...], Sink]] = [
+    ("search", ("ldap3", "ldap"), _s("ldap", 0, 1, kw=("search_base", "search_filter"))),
+    ("search_st", ("ldap",), _s("ldap", 0, 2)),
+    *((m, ("xml.etree", "lxml", "defusedxml"), _s("xpath", kw=("path", "match"))) for m in ("find", "findall", "findtext", "iterfind")),
+    *((m, ("pymongo", "motor", "mongoengine", "flask_pymongo"), _s("nosql", kw=("filter",))) for m in (
         "find", "find_one", "find_one_and_delete", "find_one_and_update", "find_one_and_replace", "delete_one",
-        "delete_many", "update_one", "update_many", "count_documents", "aggregate", "distinct", "replace_one")},
-    **{m: (("logging",), _s("log", all_args=True)) for m in ("debug", "info", "warning", "warn", "error", "critical", "exception", "log")},
-    "parse": (("xml.sax", "lxml"), _s("xxe")),
-    "feed": (("lxml",), _s("xxe")),
-}
+        "delete_many", "update_one", "update_many", "count_documents", "aggregate", "distinct", "replace_one")),
+    *((m, ("logging",), _s("log", all_args=True)) for m in ("debug", "info", "warning", "warn", "error", "critical", "exception", "log")),
+    ("parse", ("xml.sax", "lxml"), _s("xxe")),
+    ("feed", ("lxml",), _s("xxe")),
+    *((m, ("asyncpg", "databases", "aiosqlite", "aiomysql", "aiopg"), _s("sql", kw=("query",))) for m in (
+        "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val", "execute", "executemany")),
+]
+TYPED_METHOD_SINKS: dict[str, list[tuple[tuple[str, ...], Sink]]] = {}
+for _method, _prefixes, _sink in _TYPED:
+    TYPED_METHOD_SINKS.setdefault(_method, []).append((_prefixes, _sink))
 # Loggers named conventionally, for receivers we cannot resolve (`self.logger.info(...)`).
 LOGGER_NAMES = frozenset({"logger", "log", "_logger", "_log", "LOGGER", "LOG", "logging"})
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "exception", "fatal"})
