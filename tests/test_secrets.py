@@ -177,6 +177,10 @@ def test_secret_like_names(name: str, strength: str | None) -> None:
         ('config.secret_key_base = "9f3c2e8b1d74f6a9e0c5b8d2f7a1e4c9b6d3f0a2"', "code", True),
         ("spring.datasource.password=Orchid#47maple", "ini", True),
         ('url = "jdbc:mysql://db/shop?user=app&password=Orchid!47maple&ssl=true"', "python", True),
+        ("DEPLOY_PASSWORD=Orchid!47maple", "text", True),  # a Makefile or other NAME=value file
+        ("export API_TOKEN=Zq9X2mTf7LwPcR4vYs8KdN3b", "text", True),
+        ("see the password: Orchid!47maple in the vault", "text", False),  # prose, not an assignment line
+        ('user_pass = "%s:%s" % (user, password)', "python", False),
         ('field_order = ["old_password", "new_password1", "new_password2"]', "python", False),
         ('dependencies = [("auth", "0002_alter_permission_name_max_length")]', "python", False),
         ('"spdx_license_key": "LicenseRef-scancode-agpl-3.0"', "json", False),
@@ -281,6 +285,7 @@ def test_entropy() -> None:
 def test_file_selection() -> None:
     assert files.kind_of("app/.env.production") == "env" and files.kind_of(".env") == "env"
     assert files.kind_of("Dockerfile.worker") == "dockerfile" and files.kind_of("infra/x.tfvars") == "terraform"
+    assert files.kind_of(".aws/credentials") == "ini" and files.kind_of(".envrc") == "shell"
     assert files.kind_of("nb.ipynb") == "notebook" and files.kind_of("app.js") == "code" and files.kind_of("README") == "docs"
     for name in ("poetry.lock", "uv.lock", "package-lock.json", "yarn.lock", "Pipfile.lock", "go.sum", "x.png", "app.min.js", "de.po"):
         assert files.skip_reason(name), name

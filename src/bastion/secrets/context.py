@@ -72,6 +72,9 @@ _NETRC_PASSWORD = re.compile(r"\bpassword\s+(?P<value>\S+)")
 _XML_ELEMENT = re.compile(r"<(?P<name>[A-Za-z_][\w.:-]{0,60})>(?P<value>[^<>\s]{1,512})</(?P=name)>")
 # `Server=…;Password=…;` connection strings and `?password=…&` query strings, even inside quotes.
 _PARAMETER_SEPARATORS = (";", "?", "&")
+# In files of unknown syntax a bare value counts only in `NAME=value` lines (Makefiles, AWS
+# credentials files, direnv): the name starts the line.
+_LEADING_ASSIGNMENT = re.compile(r"\s*(?:export\s+)?$")
 # A cheap test that a line may hold a secret-like name at all.
 PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-u\s|--user\b")
 # The same words for `str.find` over lower-cased text, and what must follow one of them for the
@@ -186,7 +189,11 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
             value, column = _unescape(match.group("quoted")), match.start("quoted")
             if match.group("quote") == "`" or (kind == "python" and line[match.start("quote") - 1 : match.start("quote")] in "fF" and "{" in value):
                 continue  # template literal or f-string: built at run time
-        elif match.group("bare") and (bare_allowed or line[match.start("name") - 1 : match.start("name")] in _PARAMETER_SEPARATORS):
+        elif match.group("bare") and (
+            bare_allowed
+            or line[match.start("name") - 1 : match.start("name")] in _PARAMETER_SEPARATORS
+            or (kind == "text" and _LEADING_ASSIGNMENT.match(line[: match.start("name")]))
+        ):
             value, column = match.group("bare"), match.start("bare")
             if line[match.start("name") - 1 : match.start("name")] in ("?", "&"):
                 value = value.split("&")[0]  # the next query parameter
