@@ -207,3 +207,12 @@ def test_fix_poetry_tables_pipfile_and_setup_cfg(tmp_path, capsys):
     main(["deps", str(tmp_path), "--db", str(database_2026()), "-f", "json"])
     rows = json.loads(capsys.readouterr().out)["dependencies"]
     assert not [row for row in rows if row["status"] == "vulnerable"]
+
+
+def test_manifests_in_test_directories_are_left_out_unless_asked(tmp_path):
+    (tmp_path / "tests" / "fixtures").mkdir(parents=True)
+    (tmp_path / "tests" / "fixtures" / "requirements.txt").write_text("urllib3==1.24.1\n")
+    (tmp_path / "requirements.txt").write_text("six==1.16.0\n")
+    assert _check(tmp_path, database_2026()).findings == []
+    config = Config(root=tmp_path, select=("BST6",), sections={"deps": {"database": database_2026()}}, cache=False, scan_tests=True)
+    assert [f.rule.code for f in scan([tmp_path], config).findings] == ["BST601"]

@@ -12,6 +12,14 @@ from bastion.deps.run import run
 from bastion.engine.analysis import Project, ProjectResult
 from bastion.model import Diagnostic, DiagnosticKind
 
+TEST_DIRECTORIES = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
+
+
+def in_test_directory(path: str, root: Path) -> bool:
+    """Manifests below a test directory describe test cases, not what the project installs."""
+    relative = os.path.relpath(path, root)
+    return not relative.startswith("..") and any(part.lower() in TEST_DIRECTORIES for part in Path(relative).parts[:-1])
+
 
 def database_path(project: Project) -> Path:
     configured = project.config.section("deps").get("database")
@@ -32,7 +40,9 @@ class DependencyAnalyzer:
         return f"{path}:{status.st_size}:{status.st_mtime_ns}"
 
     def analyze(self, project: Project) -> ProjectResult:
-        paths = manifest_paths(((f.path, f.display) for f in project.other_files), project.explicit_paths)
+        scan_tests = project.config.scan_tests
+        files = ((f.path, f.display) for f in project.other_files if scan_tests or not in_test_directory(f.path, project.root))
+        paths = manifest_paths(files, project.explicit_paths)
         if not paths:
             return ProjectResult()
         manifests = parse_manifests(paths, project.root)
