@@ -16,14 +16,14 @@ manager, and run `bastion secrets --history` to find the commits that still cont
 
 def _provider(
     code: str, name: str, provider: str, what: str, example: str, env: str, references: tuple[str, ...],
-    *, severity: str = "high", confidence: str = "high", limitations: str = "",
+    *, severity: str = "high", confidence: str = "high", limitations: str = "", details: str = "",
 ) -> None:
     refs = "\n".join(f"- {ref}" for ref in (*references, "https://cwe.mitre.org/data/definitions/798.html"))
     doc = f"""
 ## What it does
 Finds {what} written into a file of the project: source code, configuration, notebooks, Dockerfiles,
-CI definitions or any other text file. The value in reports is redacted to a short prefix and its
-length.
+CI definitions or any other text file. {details}The value in reports is redacted to a short prefix
+and its length.
 
 ## Why is this bad?
 Anyone who can read the repository, a fork, a build log or a container image can use the
@@ -63,10 +63,11 @@ _provider(
     limitations="A secret access key is recognised only next to a name mentioning AWS and secret; the documented example keys (`AKIAIOSFODNN7EXAMPLE`) are ignored.",
 )
 _provider(
-    "BST451", "github-token", "GitHub", "GitHub personal, OAuth, app and refresh tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`); the CRC32 checksum in classic tokens is verified and a valid checksum raises confidence",
+    "BST451", "github-token", "GitHub", "GitHub personal, OAuth, app and refresh tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`, `github_pat_`)",
     'GITHUB_TOKEN = "ghp_…(40 chars)"', "GITHUB_TOKEN",
     ("https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/",),
     limitations="A token whose checksum does not verify is still reported, with medium confidence: it may be a truncated or altered real token.",
+    details="The CRC32 checksum that ends classic tokens is verified; a valid one gives high confidence. ",
 )
 _provider(
     "BST452", "gitlab-token", "GitLab", "GitLab personal, project, deploy, runner and trigger tokens (`glpat-`, `glptt-`, `gldt-`, `glrt-`, `GR1348941…`)",
@@ -79,9 +80,10 @@ _provider(
     ("https://api.slack.com/authentication/best-practices",),
 )
 _provider(
-    "BST454", "stripe-secret-key", "Stripe", "Stripe secret and restricted keys (`sk_live_`, `rk_live_`; test-mode `sk_test_` keys at low severity). Publishable keys (`pk_`) are public and ignored",
+    "BST454", "stripe-secret-key", "Stripe", "Stripe secret and restricted keys (`sk_live_`, `rk_live_`, `sk_test_`, `rk_test_`) and webhook signing secrets (`whsec_`)",
     'stripe.api_key = "sk_l…(32 chars)"', "STRIPE_API_KEY",
     ("https://docs.stripe.com/keys-best-practices",),
+    details="Test-mode keys are reported at low severity; publishable keys (`pk_`) are public and ignored. ",
 )
 _provider(
     "BST455", "google-api-key", "Google Cloud", "Google API keys (`AIza…`) and Firebase Cloud Messaging server keys",
@@ -126,9 +128,10 @@ _provider(
     ("https://pypi.org/help/#apitoken", "https://docs.pypi.org/trusted-publishers/"),
 )
 _provider(
-    "BST463", "npm-token", "npm", "npm access tokens (`npm_` + 36 characters, checksum verified)",
+    "BST463", "npm-token", "npm", "npm access tokens (`npm_` + 36 characters)",
     '//registry.npmjs.org/:_authToken=npm_…(40 chars)', "NPM_TOKEN",
     ("https://docs.npmjs.com/about-access-tokens",),
+    details="The CRC32 checksum that ends the token is verified; a valid one gives high confidence. ",
 )
 _provider(
     "BST464", "hardcoded-jwt", "JSON Web Token", "signed JSON Web Tokens (`eyJ….eyJ….…`) whose header and payload decode to JSON with an algorithm",
@@ -194,9 +197,10 @@ _provider(
     ("https://developer.hashicorp.com/vault/docs/concepts/tokens",),
 )
 _provider(
-    "BST476", "sentry-token", "Sentry", "Sentry organisation and user auth tokens (`sntrys_`, `sntryu_`); DSNs are public and ignored",
+    "BST476", "sentry-token", "Sentry", "Sentry organisation and user auth tokens (`sntrys_`, `sntryu_`)",
     'SENTRY_AUTH_TOKEN = "sntr…(71 chars)"', "SENTRY_AUTH_TOKEN",
     ("https://docs.sentry.io/account/auth-tokens/",),
+    details="DSNs are meant to be public and are not reported. ",
 )
 _provider(
     "BST477", "age-secret-key", "age encryption", "age secret keys (`AGE-SECRET-KEY-1…`)",
