@@ -68,6 +68,19 @@ def _is_request_map(ctx: Context, node: ast.Attribute) -> bool:
     return base in _REQUEST_NAMES or (ctx.qualname(node.value) or "") in _REQUEST_NAMES
 
 
+_LANGUAGE_WORDS = ("lex", "pars", "tokeniz", "grammar", "template", "compil", "nlp", "scanner")
+_LANGUAGE_LIBRARIES = frozenset({"tokenize", "sqlparse", "nltk", "spacy", "transformers", "tiktoken", "pygments", "lark", "ply"})
+
+
+def _in_language_code(ctx: Context) -> bool:
+    """Lexers, parsers, templates and NLP code call their units `token`; those are not credentials."""
+    function = getattr(ctx.function, "name", "") or ""
+    where = f"{ctx.path} {function} {getattr(ctx.class_, 'name', '')}".lower()
+    if any(word in where for word in _LANGUAGE_WORDS):
+        return True
+    return any(target and target.split(".")[0] in _LANGUAGE_LIBRARIES for target in ctx.names.scopes[0].bindings.values())
+
+
 def _loop_bound(ctx: Context, name: str) -> bool:
     function = ctx.function
     scope = function if function is not None else ctx.source.tree
@@ -85,7 +98,9 @@ def secret_in(ctx: Context, node: ast.AST, *, follow_locals: bool = True) -> tup
         return node, "`os.environ` (every environment variable, secrets included)"
     if isinstance(node, ast.Name):
         if is_secret_name(node.id):
-            return None if _loop_bound(ctx, node.id) else (node, f"`{node.id}`")
+            if _loop_bound(ctx, node.id) or (node.id == "token" and _in_language_code(ctx)):
+                return None
+            return node, f"`{node.id}`"
         if follow_locals:
             return _from_local(ctx, node)
         return None
