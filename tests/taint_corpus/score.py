@@ -1,6 +1,6 @@
 """Score Bastion's taint analysis on the labelled corpus next to this file.
 
-Usage: .venv/bin/python tests/taint_corpus/score.py [--verbose] [--json] [--cwe SLUG ...]
+Usage: .venv/bin/python tests/taint_corpus/score.py [--verbose] [--json] [--cwe SLUG ...] [--corpus DIR]
 
 Every case is scanned as its own project (a single file, or a directory for cross-module cases).
 A vulnerable case is detected when its expected code is reported on each annotated line; a safe case
@@ -71,7 +71,7 @@ class Case:
 
     @property
     def name(self) -> str:
-        return self.path.relative_to(CORPUS).as_posix()
+        return f"{self.category}/{self.path.name}"
 
     @property
     def safe(self) -> bool:
@@ -105,12 +105,12 @@ def _expectations(case_path: Path, root: Path) -> frozenset[tuple[str, int, str]
     return frozenset(found)
 
 
-def discover(categories: Iterable[str] | None = None) -> list[Case]:
+def discover(categories: Iterable[str] | None = None, corpus: Path = CORPUS) -> list[Case]:
     """Every case: each .py file or sub-directory directly under a category directory."""
     wanted = set(categories) if categories else set(CATEGORIES)
     cases = []
     for category in sorted(wanted):
-        directory = CORPUS / category
+        directory = corpus / category
         if not directory.is_dir():
             continue
         for entry in sorted(directory.iterdir()):
@@ -243,8 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every case the engine gets wrong")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--cwe", action="append", metavar="SLUG", help="only this category (repeatable)")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="another tree in the same layout (default: this one)"
+    )
     args = parser.parse_args(argv)
-    outcomes = evaluate(discover(args.cwe))
+    outcomes = evaluate(discover(args.cwe, args.corpus.resolve()))
     if args.json:
         print(json.dumps(report(outcomes), indent=2))
         return 0
