@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from bastion.engine.astutil import argument, keyword
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules._values import hide_secret
 from bastion.rules.registry import rule
 from bastion.rules.tls_verify import HTTP_CLIENT_CALLS
 
@@ -246,7 +247,9 @@ def snmp_insecure(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     if kind == "CommunityData":
         model = ctx.constant(argument(call, 2, "mpModel"))
         version = "v1" if model == 0 else "v2c"
-        yield ctx.finding(call, f"SNMP {version} sends the community string in clear text; use SNMPv3 with authentication and privacy")
+        finding = ctx.finding(call, f"SNMP {version} sends the community string in clear text; use SNMPv3 with authentication and privacy")
+        community = ctx.constant(argument(call, 1, "communityName") or argument(call, 0, "communityIndex"))
+        yield hide_secret(finding, ctx, community) if isinstance(community, str) and community not in {"public"} else finding
         return
     if kind != "UsmUserData":
         return
