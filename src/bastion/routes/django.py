@@ -160,6 +160,9 @@ class _Walker:
         index = self.index
         found = index.class_(name)
         if found is None:
+            if last(name) in _GENERIC:  # a framework view used as is (LoginView.as_view())
+                self.result.append(Endpoint("django", route, _GENERIC[last(name)], Handler(name, "", 0), tuple(wrapping),
+                                            group=name.rpartition(".")[0], view=name))
             return
         file, cls = found
         mapping = view.get("args", [None])[0] if view.get("args") else None

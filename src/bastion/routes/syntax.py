@@ -144,6 +144,9 @@ def _arg_value(node: ast.expr, names: Names) -> Any:
     if isinstance(node, ast.Call):
         return {"call": names.qual(node.func) or "", "args": [_arg_value(a, names) for a in node.args],
                 "kwargs": {k.arg: _arg_value(k.value, names) for k in node.keywords if k.arg}}
+    if isinstance(node, ast.Dict):
+        return {str(const(k)): _arg_value(v, names) for k, v in zip(node.keys, node.values, strict=True)
+                if k is not None and const(k) is not None}
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
         return {"op": "&" if isinstance(node.op, ast.BitAnd) else "|",
                 "left": _arg_value(node.left, names), "right": _arg_value(node.right, names)}
@@ -307,7 +310,8 @@ def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested:
         _walk_guarded(item.body, [], found)
     if not found:
         return None
-    params = {a.arg.lower() for f in functions for a in (*f.args.args, *f.args.kwonlyargs, *f.args.posonlyargs)}
+    # A decorator factory's own parameters (`needs_role(role)`) name what is required.
+    params = {a.arg.lower() for a in (*function.args.args, *function.args.kwonlyargs)} if len(functions) > 2 else set()
     params -= {"f", "func", "fn", "view", "view_func", "function", "request", "args", "kwargs", "self", "wrapped"}
     role = False
     roles: set[str] = set()

@@ -1,0 +1,2 @@
+ROOT_URLCONF = "library.urls"
+MIDDLEWARE = ["django.middleware.csrf.CsrfViewMiddleware"]

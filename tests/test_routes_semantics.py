@@ -1,0 +1,84 @@
+"""Framework semantics on small projects: defaults, prefixes, guards by behaviour, config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bastion.config import Config
+from bastion.engine.runner import scan
+from tests.helpers import write_project
+
+
+def _routes(tmp_path: Path, files: dict[str, str], **routes_options) -> dict[tuple, dict]:
+    write_project(tmp_path, files)
+    config = Config(select=("ALL",), root=tmp_path, sections={"routes": routes_options} if routes_options else {})
+    result = scan([tmp_path], config, use_cache=False)
+    return {(r["path"], tuple(r["methods"])): r for r in result.extras.get("routes", [])}
+
+
+def test_flask_methods_default_to_get_and_custom_guard_is_recognised_by_body(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from functools import wraps
+        from flask import Flask, abort, session
+        app = Flask(__name__)
+        def gatekeeper(f):
+            @wraps(f)
+            def inner(*a, **k):
+                if "uid" not in session:
+                    abort(401)
+                return f(*a, **k)
+            return inner
+        @app.route("/a")
+        def a(): return ""
+        @app.route("/b", methods=["POST"])
+        @gatekeeper
+        def b(): return ""
+        @app.route("/c", methods=["POST"])
+        def c(): return ""
+    """})
+    assert routes[("/a", ("GET",))]["access"] == "none"
+    assert routes[("/b", ("POST",))]["access"] == "auth"
+    assert routes[("/c", ("POST",))]["findings"] == ["BST301"]
+
+
+def test_public_routes_config_silences_findings(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from flask import Flask
+        app = Flask(__name__)
+        @app.post("/hooks/stripe")
+        def stripe(): return ""
+    """}, **{"public-routes": ["/hooks/*"]})
+    assert routes[("/hooks/stripe", ("POST",))]["findings"] == []
+    assert routes[("/hooks/stripe", ("POST",))]["verdict"] == "public (config)"
+
+
+def test_drf_without_default_permission_is_permissive(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "proj/__init__.py": "", "proj/urls.py": """
+            from rest_framework.routers import SimpleRouter
+            from .views import NoteViewSet
+            router = SimpleRouter()
+            router.register("notes", NoteViewSet)
+            urlpatterns = router.urls
+        """,
+        "proj/views.py": """
+            from rest_framework import viewsets
+            class NoteViewSet(viewsets.ModelViewSet):
+                pass
+        """})
+    assert set(routes) == {("/notes/", ("GET",)), ("/notes/", ("POST",)), ("/notes/{pk}/", ("GET",)),
+                           ("/notes/{pk}/", ("PUT",)), ("/notes/{pk}/", ("PATCH",)), ("/notes/{pk}/", ("DELETE",))}
+    assert sum("BST304" in r["findings"] for r in routes.values()) == 1
+
+
+def test_fastapi_app_dependencies_apply_to_every_route(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from fastapi import Depends, FastAPI, HTTPException
+        def key(x_key: str):
+            if x_key != "k":
+                raise HTTPException(status_code=401)
+        app = FastAPI(dependencies=[Depends(key)])
+        @app.delete("/things/{id}")
+        def drop(id: int): ...
+    """})
+    assert routes[("/things/{id}", ("DELETE",))]["access"] == "auth"
