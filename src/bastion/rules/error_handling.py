@@ -250,9 +250,32 @@ def _exposed_name(ctx: Context, name: ast.Name) -> tuple[ast.AST, str, bool] | N
     handler = _handler_for(ctx, name.id)
     if handler is not None:
         return (name, f"the exception `{name.id}`", False) if _is_broad(ctx, handler) else None
+    if _is_error_handler_parameter(ctx, name.id):
+        return name, f"the exception `{name.id}`", False
     if _traceback_local(ctx, name.id) is not None:
         return name, f"`{name.id}` (a traceback)", True
     return None
+
+
+_ERROR_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "app_errorhandler"})
+
+
+def _is_error_handler_parameter(ctx: Context, name: str) -> bool:
+    """`exc` in `@app.exception_handler(Exception)` / `@app.errorhandler(500)` handlers: every
+    unexpected error of the application passes through it."""
+    function = ctx.function
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if name not in {a.arg for a in function.args.args} or name in {"request", "req", "self"}:
+        return False
+    for decorator in function.decorator_list:
+        if not isinstance(decorator, ast.Call) or not isinstance(decorator.func, ast.Attribute):
+            continue
+        if decorator.func.attr in _ERROR_HANDLER_DECORATORS and decorator.args:
+            caught = decorator.args[0]
+            if ctx.constant(caught) == 500 or (ctx.qualname(caught) or "") in _BROAD:
+                return True
+    return False
 
 
 def _traceback_local(ctx: Context, name: str) -> ast.AST | None:
@@ -310,7 +333,9 @@ def stack_trace_exposure(node: ast.Call | ast.Return, ctx: Context) -> Iterator[
     """
     ## What it does
     Flags `traceback.format_exc()` (and the other `traceback.format_*` functions), and exception
-    objects caught by broad handlers (`except Exception as e` → `str(e)`, `f"{e}"`, `e.args`), that are
+    objects caught by broad handlers (`except Exception as e` → `str(e)`, `f"{e}"`, `e.args`) or
+    received by application-wide error handlers (`@app.errorhandler(500)`,
+    `@app.exception_handler(Exception)`), that are
     passed to a response (`jsonify`, `make_response`, `JsonResponse`, `HttpResponse`, DRF and Starlette
     responses, `abort`, `HTTPException(detail=...)`) or returned from a view function. Tracebacks
     are medium severity; exception messages low.
