@@ -266,3 +266,56 @@ def ssh_exec_command(call: ast.Call, ctx: Context) -> Iterator[Finding]:
         severity=Severity.HIGH if built else None,
         confidence=Confidence.MEDIUM,
     )
+
+
+@rule(
+    "BST239",
+    "shell-true-other-function",
+    summary="`shell=True` passed to a function that wraps a shell, with a non-literal command",
+    nodes=(ast.Call,),
+    severity="medium",
+    confidence="low",
+    cwe=78,
+    owasp="A03",
+)
+def shell_true_other_function(call: ast.Call, ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags calls to functions other than the `subprocess` ones (those are BST202) that receive
+    `shell=True` and a non-literal first argument: project helpers such as `run(cmd, shell=True)`,
+    `fabric`/`invoke`-style runners, and wrappers around `subprocess.Popen`.
+
+    ## Why is this bad?
+    A `shell=True` flag almost always means the wrapper hands the command string to `/bin/sh`; every
+    value formatted into that string can inject commands.
+
+    ## Example
+    ```python
+    utils.execute(f"convert {name} out.png", shell=True)
+    ```
+
+    ## Use instead
+    Pass an argument list and no shell, or quote every value with `shlex.quote`.
+    ```python
+    utils.execute(["convert", name, "out.png"])
+    ```
+
+    ## References
+    - https://docs.python.org/3/library/subprocess.html#security-considerations
+    - https://cwe.mitre.org/data/definitions/78.html
+
+    ## Known limitations
+    The wrapper itself is not inspected; a function whose `shell` parameter means something else is
+    reported too (low confidence).
+    """
+    shell = next((item for item in call.keywords if item.arg == "shell"), None)
+    if shell is None or ctx.constant(shell.value) is not True:
+        return
+    name = ctx.call_name(call) or ""
+    if name.startswith(("subprocess.", "asyncio.")) or name in SHELL_FUNCTIONS:
+        return
+    command = argument(call, 0, "cmd") or argument(call, 0, "command") or argument(call, 0, "args")
+    if command is None or is_literal(command) or ctx.constant(command) is not ...:
+        return
+    spelled = name or ctx.source.segment(call.func)
+    yield ctx.finding(call, f"`{spelled[:40]}(..., shell=True)` runs `{ctx.source.segment(command)[:40]}` through a shell")
