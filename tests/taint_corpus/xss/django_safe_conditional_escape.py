@@ -1,0 +1,7 @@
+from django.http import HttpResponse
+from django.utils.html import conditional_escape
+
+
+def hello(request):
+    name = conditional_escape(request.GET.get("name", ""))
+    return HttpResponse("<p>Hello " + name + "</p>")
