@@ -82,3 +82,45 @@ def test_fastapi_app_dependencies_apply_to_every_route(tmp_path: Path) -> None:
         def drop(id: int): ...
     """})
     assert routes[("/things/{id}", ("DELETE",))]["access"] == "auth"
+
+
+def test_flask_before_request_hook_lets_its_exemptions_through(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from flask import Flask, redirect, request, url_for
+        from flask_login import current_user
+        app = Flask(__name__)
+        @app.before_request
+        def require_login():
+            if request.endpoint in ("signin", "static"):
+                return
+            if not current_user.is_authenticated:
+                return redirect(url_for("signin"))
+        @app.route("/signin", methods=["GET", "POST"])
+        def signin(): return ""
+        @app.post("/orders")
+        def orders(): return ""
+    """})
+    assert routes[("/signin", ("GET", "POST"))]["guards"] == []
+    assert routes[("/orders", ("POST",))]["access"] == "auth"
+    assert routes[("/orders", ("POST",))]["findings"] == []
+
+
+def test_django_function_view_methods_and_wrapped_cbv(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "site/__init__.py": "", "site/urls.py": """
+            from django.contrib.auth.decorators import login_required
+            from django.urls import path
+            from . import views
+            urlpatterns = [path("a/", views.a), path("b/", login_required(views.B.as_view()))]
+        """,
+        "site/views.py": """
+            from django.views import View
+            def a(request):
+                if request.method == "POST":
+                    pass
+            class B(View):
+                def get(self, request): ...
+                def delete(self, request): ...
+        """})
+    assert ("/a/", ("GET", "POST")) in routes
+    assert routes[("/b/", ("DELETE", "GET"))]["access"] == "auth"

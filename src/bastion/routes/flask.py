@@ -98,7 +98,7 @@ def _function_endpoints(index, places, owner, rule, methods, name, path, functio
     for prefix, inherited in places.get(owner, [("", [])]):
         result.append(Endpoint(
             "flask", join(prefix, rule), tuple(methods), Handler(name, path, function["line"], function["col"]),
-            tuple([*inherited, *own]), group=owner, writes=function["writes"],
+            tuple([*(g for g in inherited if g.applies_to(join(prefix, rule), name)), *own]), group=owner, writes=function["writes"],
             csrf_exempt=_csrf(function["decorators"], path),
         ))
     return result

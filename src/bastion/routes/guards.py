@@ -24,6 +24,8 @@ LIBRARY_DECORATORS = {
     "superuser_required": ROLE, "staff_required": ROLE, "admin_required": ROLE, "has_role": ROLE,
     "require": ROLE, "requires": ROLE, "login_not_required": PUBLIC,
 }
+_IMPLIED_ROLES = {"staff_member_required": ("staff",), "superuser_required": ("superuser",),
+                  "staff_required": ("staff",), "admin_required": ("admin",)}
 _LIBRARY_ROOTS = ("flask_login", "flask_security", "flask_user", "django", "flask_jwt_extended", "flask_praetorian",
                   "flask_principal", "flask_httpauth", "flask_simplelogin", "rest_framework", "fastapi_users",
                   "flask_jwt", "flask_oidc", "authlib", "braces")
@@ -108,7 +110,7 @@ def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") 
     kind = LIBRARY_DECORATORS.get(short)
     if kind and (_is_library(resolved) or short not in {"require", "requires", "admin_required", "token_required"}):
         roles = tuple(_strings_in(args)) if kind == ROLE else ()
-        return Guard(short, kind, roles, source)
+        return Guard(short, kind, roles or _IMPLIED_ROLES.get(short, ()), source)
     return None
 
 
@@ -138,7 +140,8 @@ def hook(function_name: str, index: Index) -> Guard | None:
     if entry is None or entry[1].get("guard") is None:
         return None
     signature = entry[1]["guard"]
-    return Guard(last(function_name), ROLE if signature["role"] else AUTH, tuple(signature["roles"]), "hook")
+    return Guard(last(function_name), ROLE if signature["role"] else AUTH, tuple(signature["roles"]), "hook",
+                 exempt=tuple(entry[1].get("exempt", ())))
 
 
 def inline(function: dict) -> Guard | None:

@@ -21,6 +21,18 @@ class Guard:
     roles: tuple[str, ...] = ()
     source: str = "decorator"  # decorator, hook, dependency, mixin, permission, inline, config
     unsafe_only: bool = False
+    exempt: tuple[str, ...] = ()  # endpoint names or path globs a hook lets through
+
+    def applies_to(self, path: str, handler: str) -> bool:
+        import fnmatch
+
+        short = handler.rsplit(".", 1)[-1]
+        for item in self.exempt:
+            if item.endswith("*") and (fnmatch.fnmatchcase(path, item) or path.startswith(item[:-1])):
+                return False
+            if item in (short, path) or item.endswith("." + short) or item == "static" and short == "static":
+                return False
+        return True
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "roles": list(self.roles), "source": self.source}

@@ -33,6 +33,7 @@ _DENY_EXCEPTIONS = frozenset({
     "ForbiddenError", "PermissionError",
 })
 _DENY_RESPONSES = frozenset({"HttpResponseForbidden", "redirect_to_login", "unauthorized", "HttpResponseNotAllowed"})
+_FLAG_ROLES = {"is_admin": "admin", "is_staff": "staff", "is_superuser": "superuser"}
 _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
     "commit", "save", "delete", "bulk_create", "bulk_update", "write_text", "write_bytes", "unlink",
@@ -338,6 +339,9 @@ def _role_constants(condition: ast.AST) -> set[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.lower() in _ROLE_WORDS:
             for arg in node.args:
                 found.update(strings(arg))
+    for node in ast.walk(condition):
+        if isinstance(node, ast.Attribute) and node.attr in _FLAG_ROLES:
+            found.add(_FLAG_ROLES[node.attr])
     return {value for value in found if value and len(value) < 64}
 
 
@@ -366,3 +370,23 @@ def compared_methods(function: ast.AST) -> list[str]:
         elif isinstance(node, ast.Attribute) and node.attr == "POST" and isinstance(node.value, ast.Name) and node.value.id == "request":
             found.add("POST")
     return sorted(found)
+
+
+def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """Endpoints or path prefixes a `before_request` hook lets through before checking anything:
+    `if request.endpoint in ("auth.login", "static"): return` / `request.path.startswith("/public")`."""
+    found: list[str] = []
+    for statement in function.body:
+        if not isinstance(statement, ast.If) or not statement.body or not isinstance(statement.body[0], ast.Return):
+            continue
+        returned = statement.body[0].value
+        if returned is not None and not (isinstance(returned, ast.Constant) and returned.value is None):
+            continue
+        for node in ast.walk(statement.test):
+            if isinstance(node, ast.Compare) and _identifiers(node.left) & {"endpoint", "path", "url_rule", "blueprint"}:
+                for side in node.comparators:
+                    found += strings(side)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith"
+                  and _identifiers(node.func.value) & {"path", "endpoint"}):
+                found += [f"{s}*" for a in node.args for s in strings(a)]
+    return found
