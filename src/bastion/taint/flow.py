@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
@@ -91,7 +92,9 @@ class FileFlow:
         }
 
     def _collect_module(self) -> None:
-        for node in ast.walk(self.tree):
+        text = "\n".join(self.lines)
+        self.sax_external = "external-general-entities" in text or "feature_external_ges" in text
+        for node in statements(self.tree.body):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -107,12 +110,12 @@ class FileFlow:
                 for alias in node.names:
                     if alias.name != "*" and base:
                         self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
-            elif isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant):
-                self._django_route(node)
-            elif isinstance(node, ast.Constant) and node.value == "http://xml.org/sax/features/external-general-entities":
-                self.sax_external = True
-            elif isinstance(node, ast.Attribute) and node.attr == "feature_external_ges":
-                self.sax_external = True
+        if "django" in self.frameworks and "path(" in text:
+            for stmt in self.tree.body:
+                if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr)):
+                    for node in ast.walk(stmt):
+                        if isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant):
+                            self._django_route(node)
         assigned: dict[str, int] = {}
         for stmt in self.tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -135,9 +138,9 @@ class FileFlow:
                         self.consts[targets[0].id] = value
                     elif (qual := self.qual(stmt.value)) is not None:
                         self.globals[targets[0].id] = qual
-        for node in ast.walk(self.tree):
+        for node in statements(self.tree.body):
             if isinstance(node, ast.ClassDef):
-                for inner in ast.walk(node):
+                for inner in statements(node.body):
                     if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
                         target = inner.targets[0]
                         if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
@@ -1125,6 +1128,18 @@ class FunctionFlow:
         from bastion.taint.calls import evaluate_call
 
         return evaluate_call(self, node, env)
+
+
+def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement of a body, nested ones included (expressions are not entered)."""
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(stmt, name, None)
+            if inner:
+                stack.extend(reversed(inner))
 
 
 def element_of(iterable: Val) -> Val:
