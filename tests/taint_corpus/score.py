@@ -203,6 +203,15 @@ def summarise(outcomes: list[Outcome]) -> list[Row]:
     return rows
 
 
+def _totals(rows: list[Row]) -> tuple[int, int, int, int]:
+    return (
+        sum(r.vulnerable for r in rows),
+        sum(r.detected for r in rows),
+        sum(r.safe for r in rows),
+        sum(r.false_positives for r in rows),
+    )
+
+
 def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -219,11 +228,15 @@ def table(rows: list[Row]) -> Iterator[str]:
     yield "-" * len(header)
     total_v = sum(r.vulnerable for r in rows)
     total_s = sum(r.safe for r in rows)
+    total_tp = sum(r.detected for r in rows)
+    total_fp = sum(r.false_positives for r in rows)
     yield (
-        f"{'mean':<20} {'':<9} {'':<7} {total_v:>5} {sum(r.detected for r in rows):>4} {total_s:>5} "
-        f"{sum(r.false_positives for r in rows):>4} {mean([r.tpr for r in rows]):>6.2f} "
+        f"{'mean':<20} {'':<9} {'':<7} {total_v:>5} {total_tp:>4} {total_s:>5} "
+        f"{total_fp:>4} {mean([r.tpr for r in rows]):>6.2f} "
         f"{mean([r.fpr for r in rows]):>6.2f} {mean([r.score for r in rows]):>8.2f}"
     )
+    pooled = Row("pooled", "", "", total_v, total_tp, total_s, total_fp)
+    yield f"{'pooled (all cases)':<41} {pooled.tpr:>25.2f} {pooled.fpr:>6.2f} {pooled.score:>8.2f}"
 
 
 def report(outcomes: list[Outcome]) -> dict:
@@ -233,6 +246,8 @@ def report(outcomes: list[Outcome]) -> dict:
         "mean_tpr": mean([r.tpr for r in rows]),
         "mean_fpr": mean([r.fpr for r in rows]),
         "mean_score": mean([r.score for r in rows]),
+        "pooled": asdict(pooled := Row("pooled", "", "", *_totals(rows)))
+        | {"tpr": pooled.tpr, "fpr": pooled.fpr, "score": pooled.score},
         "categories": [asdict(r) | {"tpr": r.tpr, "fpr": r.fpr, "score": r.score} for r in rows],
         "wrong": [asdict(o) for o in outcomes if not o.correct],
     }
