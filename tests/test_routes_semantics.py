@@ -124,3 +124,47 @@ def test_django_function_view_methods_and_wrapped_cbv(tmp_path: Path) -> None:
         """})
     assert ("/a/", ("GET", "POST")) in routes
     assert routes[("/b/", ("DELETE", "GET"))]["access"] == "auth"
+
+
+def test_drf_get_permissions_and_owner_permission(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "api/__init__.py": "", "api/urls.py": """
+            from rest_framework.routers import DefaultRouter
+            from .views import PostViewSet
+            router = DefaultRouter()
+            router.register("posts", PostViewSet, basename="post")
+            urlpatterns = router.urls
+        """,
+        "api/views.py": """
+            from rest_framework import viewsets
+            from rest_framework.permissions import AllowAny, IsAdminUser
+            class PostViewSet(viewsets.ModelViewSet):
+                def get_permissions(self):
+                    if self.action in ("list", "retrieve"):
+                        return [AllowAny()]
+                    return [IsAdminUser()]
+        """})
+    assert routes[("/posts/", ("POST",))]["access"] == "role"
+    assert not any(r["findings"] for r in routes.values())
+
+
+def test_fastapi_class_dependency_with_roles(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from fastapi import Depends, FastAPI, HTTPException
+        def current(token: str = ""):
+            if not token:
+                raise HTTPException(status_code=401)
+            return token
+        class RoleChecker:
+            def __init__(self, allowed):
+                self.allowed = allowed
+            def __call__(self, user=Depends(current)):
+                if user.role not in self.allowed:
+                    raise HTTPException(status_code=403)
+        allow_admin = RoleChecker(["admin"])
+        app = FastAPI()
+        @app.post("/admin/purge", dependencies=[Depends(allow_admin)])
+        def purge(): ...
+    """})
+    row = routes[("/admin/purge", ("POST",))]
+    assert (row["access"], row["roles"], row["findings"]) == ("role", ["admin"], [])

@@ -86,7 +86,7 @@ class _Walker:
         call = view.get("call", "")
         if last(call) == "include" and view.get("args"):
             target = view["args"][0]
-            if isinstance(target, list) and target and isinstance(target[0], (list, dict)):  # include((patterns, "ns"))
+            if isinstance(target, list) and len(target) == 2 and isinstance(target[1], str):  # include((urls, "ns"))
                 target = target[0]
             if isinstance(target, str):
                 self.urlconf(target, route, wrapping, depth + 1)
@@ -198,6 +198,10 @@ class _Walker:
                     guard = guards.decorator(spec, index)
                     if guard:
                         found.append(guard)
+            verbs = [index.functions.get(f"{ancestor}.{m}") for m in cls[1]["methods"] if m in drf.VERBS]
+            per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]
+            if per_verb:
+                found += sorted(set.intersection(*per_verb), key=lambda g: g.name)
             dispatch = index.functions.get(f"{ancestor}.dispatch")
             if dispatch:
                 found += [g for g in (guards.decorator(s, index) for s in dispatch[1]["decorators"]) if g]

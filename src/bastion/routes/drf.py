@@ -58,6 +58,16 @@ def class_guards(name: str, index: Index, extra: object = None) -> tuple[list[Gu
     declared = extra if extra is not None else index.class_attr(name, "permission_classes")
     if isinstance(declared, list):
         return [g for g in (guards.permission_class(c, index) for c in declared) if g], False
+    dynamic = index.class_method(name, "get_permissions") if extra is None and name else None
+    if dynamic:  # permissions chosen per action: report the strongest it can require
+        chosen = [guards.permission_class({"ref": _class_ref(dynamic[0], c, index)}, index)
+                  for c in dynamic[2].get("vocabulary", {}).get("classes", [])]
+        chosen = [g for g in chosen if g]
+        strongest = guards._strongest([g for g in chosen if g.kind != "public"]) or guards._strongest(chosen)
+        if strongest:
+            from dataclasses import replace
+
+            return [replace(strongest, name=f"get_permissions ({strongest.name})")], False
     default, permissive = default_guards(index)
     return default, permissive
 
@@ -102,3 +112,12 @@ def view_methods(name: str, index: Index) -> list[str]:
         else:
             methods |= set(_GENERIC_METHODS.get(last(ancestor), ()))
     return sorted(methods) or ["GET"]
+
+
+def _class_ref(owner: str, name: str, index: Index) -> str:
+    """A name used inside a class's method, resolved through its module's imports."""
+    module = owner
+    while module and module not in index.imports:
+        module = module.rpartition(".")[0]
+    target = index.imports.get(module, {}).get(name)
+    return target or f"{module}.{name}"

@@ -133,6 +133,8 @@ def _add_url_rule(index: Index, places, owner: str, call: dict) -> list[Endpoint
     defined = sorted({m.upper() for a in index.ancestors(class_name) if a in index.classes
                       for m in index.classes[a][1]["methods"] if m in HTTP_VERBS})
     methods = _methods(declared) if isinstance(declared, list) else (defined or ["GET"])
+    if isinstance(kwargs.get("methods"), list):
+        methods = _methods(kwargs["methods"])
     decorators = index.class_attr(class_name, "decorators") or []
     own = [g for g in (guards._value_guard(d, index, "decorator") for d in decorators) if g] if isinstance(decorators, list) else []
     writes = any(index.class_method(class_name, m.lower()) and index.class_method(class_name, m.lower())[2]["writes"] for m in methods)

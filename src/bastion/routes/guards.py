@@ -24,6 +24,7 @@ LIBRARY_DECORATORS = {
     "superuser_required": ROLE, "staff_required": ROLE, "admin_required": ROLE, "has_role": ROLE,
     "require": ROLE, "requires": ROLE, "login_not_required": PUBLIC,
 }
+_ROLE_KWARGS = frozenset({"perm", "perms", "role", "roles", "permission", "permissions", "scopes", "group", "groups"})
 _IMPLIED_ROLES = {"staff_member_required": ("staff",), "superuser_required": ("superuser",),
                   "staff_required": ("staff",), "admin_required": ("admin",)}
 _LIBRARY_ROOTS = ("flask_login", "flask_security", "flask_user", "django", "flask_jwt_extended", "flask_praetorian",
@@ -78,7 +79,7 @@ def _is_library(name: str) -> bool:
 def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") -> Guard | None:
     """A decorator (or a decorator factory call) as a guard, or None."""
     name = spec.get("name") or spec.get("call") or ""
-    args = [*spec.get("args", []), *spec.get("kwargs", {}).values()]
+    args = [*spec.get("args", []), *(v for k, v in spec.get("kwargs", {}).items() if k in _ROLE_KWARGS)]
     configured = _configured(name, index)
     if configured:
         return configured
@@ -195,9 +196,12 @@ def _dependency_target(target: Any, index: Index, seen: frozenset[str]) -> Guard
         if last(obj["call"]) in SCHEMES:
             auto_error = obj.get("kwargs", {}).get("auto_error", True)
             return Guard(last(resolved), AUTH, (), "dependency") if auto_error is not False else None
-        return _dependency_target({"call": obj["call"], "args": obj.get("args", [])}, index, seen)  # checker = RoleChecker([...])
+        return _dependency_target({"call": obj["call"], "args": obj.get("args", []), "kwargs": obj.get("kwargs", {})}, index, seen)  # checker = RoleChecker([...])
     if last(resolved) in SCHEMES:
         return Guard(last(resolved), AUTH, (), "dependency")
+    if last(resolved) == "current_user" and resolved not in index.functions:  # fastapi-users
+        superuser = (target.get("kwargs") or {}).get("superuser") is True
+        return Guard("current_user", ROLE if superuser else AUTH, ("superuser",) if superuser else (), "dependency")
     function = index.functions.get(resolved)
     if function is None and resolved in index.classes:  # a class instance whose __call__ checks
         method = index.class_method(resolved, "__call__")
@@ -269,7 +273,7 @@ def permission_class(value: Any, index: Index) -> Guard | None:
         return Guard(short, kind, roles, "permission", unsafe_only)
     if resolved not in index.classes:
         return None
-    role, user, roles = False, False, []
+    role, user, roles, reads_open = False, False, [], False
     for method in ("has_permission", "has_object_permission"):
         found = index.class_method(resolved, method)
         if found:
@@ -277,6 +281,7 @@ def permission_class(value: Any, index: Index) -> Guard | None:
             role |= vocabulary.get("role", False)
             user |= vocabulary.get("user", False)
             roles += vocabulary.get("roles", [])
+            reads_open |= vocabulary.get("safe_methods", False)
     for ancestor in index.ancestors(resolved)[1:]:
         if ancestor not in index.classes and last(ancestor) in PERMISSION_CLASSES:
             inherited = PERMISSION_CLASSES[last(ancestor)]
@@ -284,7 +289,7 @@ def permission_class(value: Any, index: Index) -> Guard | None:
             user |= inherited[0] == AUTH
     if not (role or user):
         return Guard(short, AUTH, (), "permission")  # a custom permission class checks something
-    return Guard(short, ROLE if role else AUTH, tuple(dict.fromkeys(roles)), "permission")
+    return Guard(short, ROLE if role else AUTH, tuple(dict.fromkeys(roles)), "permission", reads_open)
 
 
 def mixins(class_name: str, index: Index) -> list[Guard]:

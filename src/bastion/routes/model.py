@@ -30,7 +30,7 @@ class Guard:
         for item in self.exempt:
             if item.endswith("*") and (fnmatch.fnmatchcase(path, item) or path.startswith(item[:-1])):
                 return False
-            if item in (short, path) or item.endswith("." + short) or item == "static" and short == "static":
+            if item in (short, path) or item.endswith("." + short):
                 return False
         return True
 

@@ -158,7 +158,8 @@ def _arg_value(node: ast.expr, names: Names) -> Any:
 def vocabulary(function: ast.AST) -> dict[str, Any]:
     """Does the body look at the caller, at roles/permissions, and which role names it mentions."""
     words = _identifiers(function)
-    return {"user": bool(words & _USER_WORDS), "role": bool(words & _ROLE_WORDS),
+    return {"user": bool(words & _USER_WORDS), "role": bool(words & _ROLE_WORDS), "safe_methods": "safe_methods" in words,
+            "classes": sorted({n.id for n in ast.walk(function) if isinstance(n, ast.Name) and n.id[:1].isupper()})[:24],
             "roles": sorted(_role_constants(function))}
 
 

@@ -11,13 +11,15 @@ from bastion.routes.guards import matches_public
 from bastion.routes.model import AUTH, PUBLIC, ROLE, Endpoint
 from bastion.routes.syntax import UNSAFE
 
+# Endpoints public by their purpose: signing in and out, signing up, liveness probes, static files.
 _NATURALLY_PUBLIC = frozenset({
     "login", "logout", "signin", "signout", "signup", "register", "registration", "health", "healthz",
     "healthcheck", "ping", "readiness", "liveness", "readyz", "livez", "static", "favicon", "robots",
-    "token", "forgot", "reset", "activate", "confirm", "verify", "callback", "authorize", "oauth",
 })
-_SENSITIVE = frozenset({"admin", "export", "users", "user", "settings", "billing", "delete", "manage",
-                        "management", "superuser", "staff", "payments", "invoices"})
+_PASSWORD_RECOVERY = frozenset({"reset", "forgot", "recover", "lost"})
+_ACCOUNT_LINKS = frozenset({"activate", "confirm", "verify", "verification"})
+_TOKEN = frozenset({"token", "jwt", "oauth", "callback", "authorize"})
+_SENSITIVE = frozenset({"admin", "export", "users", "settings", "billing", "delete"})
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -28,7 +30,16 @@ def words(endpoint: Endpoint) -> set[str]:
 
 
 def naturally_public(endpoint: Endpoint) -> bool:
-    return bool(words(endpoint) & _NATURALLY_PUBLIC)
+    found = words(endpoint)
+    if found & _NATURALLY_PUBLIC:
+        return True
+    if "admin" in found:
+        return False
+    if "password" in found and found & _PASSWORD_RECOVERY:
+        return True
+    if found & {"email", "account"} and found & _ACCOUNT_LINKS:
+        return True
+    return bool(found & _TOKEN) and not endpoint.writes
 
 
 def sensitive(endpoint: Endpoint, extra: tuple[str, ...] = ()) -> bool:
