@@ -61,4 +61,7 @@ def placements(containers: dict[str, Container], links: list[Link]) -> dict[str,
         if name not in children:
             app_guards = [g for c in containers.values() for g in c.app_guards] if container.kind == "app" else []
             place(name, container.prefix if container.kind != "app" else "", [], 0, app_guards)
+    for name, container in containers.items():  # only reachable through a cycle
+        if name not in result:
+            place(name, container.prefix, [], 16, [])
     return result
