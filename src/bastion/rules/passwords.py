@@ -260,8 +260,13 @@ CONFIRMATION = re.compile(r"(?:^|_)(?:confirm|confirmation|again|repeat|retype|v
 HASHING_SETTERS = frozenset({"set_password", "create_user", "create_superuser", "make_password", "hash", "hashpw", "generate_password_hash", "encrypt"})
 
 
+STORED_NAME = re.compile(r"^(?:stored|db|saved|existing|real|actual|correct|expected|valid)_(?:password|passwd|pwd|pw)$")
+
+
 def _stored_password(node: ast.expr) -> bool:
-    """`user.password`, `row["password"]`: a password held on a stored record."""
+    """`user.password`, `row["password"]`, `stored_password`: a password held on a stored record."""
+    if isinstance(node, ast.Name):
+        return bool(STORED_NAME.match(camel_to_snake(node.id)))
     if isinstance(node, ast.Attribute) and is_password_name(node.attr):
         owner = _name_of(node.value)
         return owner is not None and bool(STORED_OWNER.search(camel_to_snake(owner)))
@@ -357,6 +362,7 @@ NOT_SECRET = re.compile(
     r"ttl|status|method|scheme|version|enabled|required|identity|wildcard|c|idx|index|pos|position|start|end|session_key)(?:$|_)"
 )
 REQUEST_SIDE = re.compile(r"\b(?:request|headers|META|cookies|COOKIES|form|args|GET|POST|params|query_params|environ)\b")
+CONFIGURED = re.compile(r"\b(?:settings|config|environ|getenv)\b")
 _DIGEST_CALLS = frozenset({"hexdigest", "digest"})
 
 
@@ -364,18 +370,27 @@ def _secret_operand(ctx: Context, node: ast.expr, other: ast.expr) -> str | None
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _DIGEST_CALLS:
         return ctx.source.segment(node)[:40]
     name = _name_of(node)
-    if name is None or name.isupper():
+    if name is None:
         return None
     snake = camel_to_snake(name)
     if NOT_SECRET.search(snake):
         return None
-    if SECRET_WORDS.search(snake) or (TOKEN_WORDS.search(snake) and REQUEST_SIDE.search(ctx.source.segment(other))):
+    if SECRET_WORDS.search(snake):
+        return ctx.source.segment(node)[:40]
+    # A token compared with a received value, or a received token compared with a configured one.
+    configured = name.isupper() or bool(CONFIGURED.search(ctx.source.segment(node)))
+    received = REQUEST_SIDE.search(ctx.source.segment(other))
+    if TOKEN_WORDS.search(snake) and (received or configured):
         return ctx.source.segment(node)[:40]
     return None
 
 
 def _constant_like(ctx: Context, node: ast.expr) -> bool:
-    if isinstance(node, ast.Constant) or ctx.constant(node) is not ...:
+    """Literals and constants that are not secrets themselves (None, numbers, short strings)."""
+    if isinstance(node, ast.Constant):
+        return True
+    value = ctx.constant(node)
+    if value is not ... and not (isinstance(value, (str, bytes)) and len(value) >= 8):
         return True
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"len", "type", "bool", "int", "isinstance"}
 

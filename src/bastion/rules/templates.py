@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from bastion.engine.astutil import argument, is_literal, keyword
@@ -144,6 +145,13 @@ def mako_template(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(call, f"`{ctx.call_name(call)}` does not HTML-escape expressions; add default_filters=['h']")
 
 
+REQUEST_DATA = re.compile(r"\brequest\.(?:GET|POST|args|form|values|json|data|cookies|COOKIES|headers|META|query_params|get_json)\b")
+
+
+def _from_request(ctx: Context, node: ast.expr) -> bool:
+    return bool(REQUEST_DATA.search(ctx.source.segment(node)))
+
+
 def _escaped(ctx: Context, node: ast.expr) -> bool:
     if is_literal(node) or ctx.constant(node) is not ...:
         return True
@@ -200,7 +208,11 @@ def mark_safe_non_literal(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     reported with their trace by BST253.
     """
     value = argument(call, 0)
-    if value is None or not is_built(value):
+    if value is None:
+        return
+    if not is_built(value):
+        if _from_request(ctx, value):
+            yield ctx.finding(call, f"`{(ctx.call_name(call) or '').rsplit('.', 1)[-1]}` trusts request data as HTML", confidence=Confidence.HIGH)
         return
     unescaped = [piece for piece in pieces(value) if not _escaped(ctx, piece)]
     if not unescaped:
@@ -261,9 +273,10 @@ def template_from_string(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     source = argument(call, 0, "source")
     if source is None:
         return
-    built = isinstance(source, (ast.JoinedStr, ast.BinOp)) or (
-        isinstance(source, ast.Call) and isinstance(source.func, ast.Attribute) and source.func.attr == "format"
-    )
-    if not built or is_literal(source) or all(is_literal(p) or ctx.constant(p) is not ... for p in pieces(source)):
+    if not is_built(source):
+        if _from_request(ctx, source):
+            yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` compiles a template taken from the request")
+        return
+    if is_literal(source) or all(is_literal(p) or ctx.constant(p) is not ... for p in pieces(source)):
         return
     yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` compiles a template built from run-time values")
