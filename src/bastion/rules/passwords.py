@@ -359,7 +359,8 @@ SECRET_WORDS = re.compile(
 TOKEN_WORDS = re.compile(r"(?:^|_)(?:token|csrf|csrf_token|xsrf|api_token|auth_token|access_token|bearer|webhook_secret)(?:$|_|s$)")
 NOT_SECRET = re.compile(
     r"(?:^|_)(?:type|types|name|names|kind|count|len|length|url|format|id|ids|prefix|param|field|key_name|expires|expiry|"
-    r"ttl|status|method|scheme|version|enabled|required|identity|wildcard|c|idx|index|pos|position|start|end|session_key)(?:$|_)"
+    r"ttl|status|method|scheme|version|enabled|required|identity|wildcard|c|idx|index|pos|position|start|end|session_key|"
+    r"reason|message|msg|error|label|text|description|help)(?:$|_)"
 )
 REQUEST_SIDE = re.compile(r"\b(?:request|headers|META|cookies|COOKIES|form|args|GET|POST|params|query_params|environ)\b")
 CONFIGURED = re.compile(r"\b(?:settings|config|environ|getenv)\b")
