@@ -8,7 +8,7 @@ sink that an untrusted source reaches, with its trace.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bastion.engine.analysis import FileFacts, Project, ProjectResult
 from bastion.taint.settings import TaintOptions

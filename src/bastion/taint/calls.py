@@ -302,6 +302,8 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
         return _mutate(flow, env, key, receiver, method, vals, kwvals)
     if qual is not None and qual.split(".", 1)[0] not in KNOWN_LIBRARIES:
         return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
+    if (receiver.kind or "").startswith("instance:") or (isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"} and flow.cls):
+        return _unknown_method(flow, node, receiver, method, vals, kwvals)
     if method == "get" and receiver.items is not None and not receiver.seq and vals and vals[0].const is not NOCONST:
         try:
             if vals[0].const in receiver.items:
@@ -495,7 +497,7 @@ def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals
     return Val({f"c:{len(calls) - 1}": EMPTY})
 
 
-__all__ = ["evaluate_call", "EMPTY", "const"]
+__all__ = ["EMPTY", "const", "evaluate_call"]
 
 
 def _is_shell(value: Any) -> bool:

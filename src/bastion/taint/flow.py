@@ -21,7 +21,19 @@ from bastion.taint.calls import is_response_class
 from bastion.taint.patterns import cleared_by
 from bastion.taint.settings import TaintOptions
 from bastion.taint.values import (
-    CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, merge, plain, union, with_taint,
+    CLEAN,
+    EMPTY,
+    NOCONST,
+    Env,
+    Taint,
+    Val,
+    clear,
+    const,
+    join,
+    merge,
+    plain,
+    union,
+    with_taint,
 )
 
 KNOWN_LIBRARIES = frozenset(sys.stdlib_module_names) | BUILTIN_NAMES | frozenset({
@@ -243,9 +255,10 @@ def fold_op(op: ast.AST, a: Any, b: Any) -> Any:
     if function is None or a is NOCONST or b is NOCONST:
         return NOCONST
     try:
-        if isinstance(op, ast.Mult) and (isinstance(a, (str, bytes, list, tuple)) or isinstance(b, (str, bytes, list, tuple))):
-            if (len(a) if hasattr(a, "__len__") else 1) * (len(b) if hasattr(b, "__len__") else 1) > MAX_CONST_LEN:
-                return NOCONST
+        sequences = isinstance(a, (str, bytes, list, tuple)) or isinstance(b, (str, bytes, list, tuple))
+        size = (len(a) if hasattr(a, "__len__") else 1) * (len(b) if hasattr(b, "__len__") else 1)
+        if isinstance(op, ast.Mult) and sequences and size > MAX_CONST_LEN:
+            return NOCONST
         result = function(a, b)
     except Exception:
         return NOCONST
@@ -314,11 +327,12 @@ class FunctionFlow:
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
         self.route = self._route_kind(decorators)
-        if self.route is None and cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS:
-            if any(base in FLASK_VIEWS for base in file.classes.get(cls, {}).get("bases", ())):
-                self.route = ("flask", None)
+        method_view = cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS
+        if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
+            self.route = ("flask", None)
         self.env: Env | None = dict(closure)
         self.loop_exits: list[list[Env]] = []
+        self.loop_continues: list[list[Env]] = []
         self.current_node: ast.AST = node or ast.Pass(lineno=1, col_offset=0)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self._bind_params(node)
@@ -391,7 +405,7 @@ class FunctionFlow:
             if marker in spec.PARAM_MARKERS:
                 for keyword in default.keywords:
                     if keyword.arg in {"regex", "pattern"}:
-                        kinds = cleared_by(fold(keyword.value, self.file.consts), "search")
+                        kinds = cleared_by(fold(keyword.value, self.file.consts), "pydantic")
                         if kinds:
                             return Val(clear(self.file.source(arg, f"request parameter '{name}'"), kinds))
         if arg.annotation is not None:
@@ -447,7 +461,7 @@ class FunctionFlow:
             return True
         if name in {"constr", "Field", "StringConstraints", "Query", "Path", "Body", "Form", "Header", "Cookie"}:
             return any(
-                k.arg in {"regex", "pattern"} and INJECTION_KINDS <= cleared_by(fold(k.value, self.file.consts), "search")
+                k.arg in {"regex", "pattern"} and cleared_by(fold(k.value, self.file.consts), "pydantic") >= INJECTION_KINDS
                 for k in call.keywords
             )
         return False
@@ -535,7 +549,10 @@ class FunctionFlow:
             self.loop_exits[-1].append(env)
         return None
 
-    s_Continue = s_Break
+    def s_Continue(self, node: ast.stmt, env: Env) -> None:
+        if self.loop_continues:
+            self.loop_continues[-1].append(env)
+        return None
 
     def s_Delete(self, node: ast.Delete, env: Env) -> Env:
         for target in node.targets:
@@ -550,7 +567,7 @@ class FunctionFlow:
             return self.block(node.body if test else node.orelse, env)
         self.expr(node.test, env)
         true_env, false_env = self.refine(node.test, env)
-        return merge(self.block(node.body, true_env), self.block(node.orelse, false_env))
+        return merge(self.block(node.body, dict(true_env)), self.block(node.orelse, dict(false_env)))
 
     def s_While(self, node: ast.While, env: Env) -> Env | None:
         test = self.condition(node.test, env)
@@ -566,6 +583,7 @@ class FunctionFlow:
 
     def loop(self, node: ast.For | ast.While, env: Env, element: Val | None, infinite: bool) -> Env | None:
         self.loop_exits.append([])
+        self.loop_continues.append([])
         current: Env | None = env
         out: Env | None = None if infinite else env
         for _ in range(MAX_LOOP_PASSES):
@@ -575,14 +593,17 @@ class FunctionFlow:
             if element is not None and isinstance(node, (ast.For, ast.AsyncFor)):
                 self.assign(node.target, element, body_env, None)
             after = self.block(node.body, body_env)
+            for continued in self.loop_continues[-1]:
+                after = merge(after, continued)
             current = merge(current, after)
             if not infinite:
                 out = merge(out, after)
         exits = self.loop_exits.pop()
+        self.loop_continues.pop()
+        if node.orelse and out is not None:
+            out = self.block(node.orelse, dict(out))
         for exit_env in exits:
             out = merge(out, exit_env)
-        if node.orelse and out is not None:
-            out = self.block(node.orelse, out)
         return out
 
     def s_With(self, node: ast.With, env: Env) -> Env | None:
@@ -815,7 +836,7 @@ class FunctionFlow:
                 value = self.expr(receiver, env)
                 if value.kind == "path-normal":
                     return True, [(n, frozenset({"path"})) for n in self.guard_names(receiver, env)]
-                if value.kind == "urlparse" or method == "startswith" and self._is_url_prefix(test.args[0], env):
+                if value.kind == "urlparse" or (method == "startswith" and self._is_url_prefix(test.args[0], env)):
                     return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(receiver, env)]
         return None
 

@@ -104,7 +104,7 @@ def _alphabet(parsed: object) -> set[str] | None:
 @lru_cache(maxsize=512)
 def cleared_by(pattern: str, mode: str) -> frozenset[str]:
     """Kinds a successful `re.<mode>(pattern, value)` makes `value` safe for; mode is
-    "fullmatch", "match" or "search"."""
+    "fullmatch", "match" or "search", or "pydantic" (search semantics, Rust regex: `$` is the end)."""
     if not isinstance(pattern, str) or len(pattern) > 2000:
         return frozenset()
     try:
@@ -120,7 +120,7 @@ def cleared_by(pattern: str, mode: str) -> frozenset[str]:
     alphabet = _alphabet(parsed)
     if alphabet is ANY:
         return frozenset()
-    if mode != "fullmatch" and end == "AT_END":
+    if mode in {"match", "search"} and end == "AT_END":
         alphabet = alphabet | {"\n"}  # `$` also matches before a trailing newline
     return frozenset(kind for kind in spec.KINDS if not (DANGEROUS[kind] & alphabet))
 

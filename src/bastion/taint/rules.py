@@ -171,7 +171,7 @@ call it crossed and the sink.
 
 RULES: dict[str, RuleInfo] = {
     kind.kind: declare(
-        kind.code, kind.name, summary=f"{kind.title.lower()}: untrusted data reaches {kind.sinks.split(',')[0].strip('`')}",
+        kind.code, kind.name, summary=f"{kind.title}: untrusted input reaches a dangerous sink",
         doc=_doc(kind), severity=kind.severity, confidence=kind.confidence, cwe=kind.cwe, owasp=kind.owasp,
     )
     for kind in KINDS

@@ -9,7 +9,7 @@ Names are resolved qualified names (`from flask import request as r` -> `flask.r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 KINDS = (
     "code", "command", "path", "xss", "ssrf", "redirect", "ldap", "xpath", "xxe",

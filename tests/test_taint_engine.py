@@ -1,0 +1,402 @@
+"""Semantics of the taint engine, on small programs scanned as real projects."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bastion.config import Config
+from bastion.engine.runner import scan
+from bastion.taint.patterns import cleared_by
+
+SELECT = ("BST25", "BST26", "BST550", "BST750")
+
+
+def run(tmp_path: Path, files: dict[str, str], **taint: object) -> list[tuple[str, int, str]]:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    config = Config(root=tmp_path, select=SELECT, cache=False, scan_tests=True, jobs=1)
+    if taint:
+        config = _with_taint(config, taint)
+    result = scan([tmp_path], config, use_cache=False, jobs=1)
+    assert not [d for d in result.diagnostics if "taint" in d.message], result.diagnostics
+    return sorted((Path(f.location.path).name, f.location.line, f.code) for f in result.findings)
+
+
+def _with_taint(config: Config, taint: dict[str, object]) -> Config:
+    import dataclasses
+
+    sections = dict(getattr(config, "sections", {}) or {})
+    sections["taint"] = taint
+    return dataclasses.replace(config, sections=sections)
+
+
+def flask(body: str) -> dict[str, str]:
+    header = "import os, subprocess, sqlite3, html, re\nfrom flask import Flask, request, redirect, session\napp = Flask(__name__)\n"
+    return {"app.py": header + textwrap.dedent(body)}
+
+
+def codes_at(findings: list[tuple[str, int, str]], line: int) -> set[str]:
+    return {code for _, at, code in findings if at == line}
+
+
+# -- sources and sinks ---------------------------------------------------------------------
+
+
+def test_request_argument_into_shell_is_reported_with_trace(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(flask("""
+        @app.route("/ping")
+        def ping():
+            host = request.args.get("host")
+            os.system("ping " + host)
+    """)["app.py"])
+    config = Config(root=tmp_path, select=SELECT, cache=False, jobs=1)
+    [finding] = scan([tmp_path], config, use_cache=False, jobs=1).findings
+    assert finding.code == "BST251"
+    assert "request.args" in finding.message and "os.system" in finding.message
+    assert [step.location.line for step in finding.trace] == [7, 8]
+
+
+def test_constant_command_is_not_reported(tmp_path: Path) -> None:
+    assert run(tmp_path, flask("""
+        @app.route("/ping")
+        def ping():
+            os.system("ping localhost")
+    """)) == []
+
+
+def test_typed_route_converter_is_not_taintable(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.route("/u/<int:uid>/<name>")
+        def user(uid, name):
+            conn = sqlite3.connect("db")
+            conn.execute("SELECT * FROM u WHERE id = %s" % uid)
+            conn.execute("SELECT * FROM u WHERE name = '%s'" % name)
+            return "ok"
+    """))
+    assert found == [("app.py", 9, "BST550")]
+
+
+def test_fastapi_typed_parameters(tmp_path: Path) -> None:
+    found = run(tmp_path, {"api.py": """
+        import os
+        from enum import Enum
+        from uuid import UUID
+        from fastapi import FastAPI, Query
+        app = FastAPI()
+
+        class Color(str, Enum):
+            red = "red"
+
+        @app.get("/items/{item_id}")
+        def item(item_id: int, ref: UUID, color: Color, name: str = Query(...), slug: str = Query(..., pattern=r"^[a-z0-9-]+$")):
+            os.system(f"echo {item_id} {ref} {color} {slug}")
+            os.system("echo " + name)
+    """})
+    assert found == [("api.py", 14, "BST251")]
+
+
+def test_django_view_sources(tmp_path: Path) -> None:
+    found = run(tmp_path, {"views.py": """
+        from django.http import HttpResponse
+        from django.db import connection
+
+        def search(request):
+            q = request.GET.get("q", "")
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM t WHERE x = %s", [q])
+                cursor.execute("SELECT * FROM t WHERE x = '" + q + "'")
+            return HttpResponse("<p>" + q + "</p>")
+    """})
+    assert found == [("views.py", 9, "BST550"), ("views.py", 10, "BST253")]
+
+
+def test_low_confidence_sources_can_be_switched_off(tmp_path: Path) -> None:
+    files = {"tool.py": "import os, sys\nos.system('ls ' + sys.argv[1])\n"}
+    assert run(tmp_path, files) == [("tool.py", 2, "BST251")]
+
+
+# -- propagation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expression", [
+    'f"ls {v}"', '"ls %s" % v', '"ls {}".format(v)', '" ".join(["ls", v])', "v[1:]", "v.strip().lower()",
+    "base64.b64decode(v).decode()", "urllib.parse.unquote(v)", "(lambda s: s)(v)", "[x for x in [v]][0]",
+])
+def test_propagation_through_expressions(tmp_path: Path, expression: str) -> None:
+    found = run(tmp_path, flask(f"""
+        import base64, urllib.parse
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            os.system({expression})
+    """))
+    assert codes_at(found, 10) == {"BST251"}
+
+
+def test_containers_track_elements_and_keys(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            items = ["safe", v, "other"]
+            items.append("last")
+            items.pop(0)
+            os.system(items[0])
+            os.system(items[2])
+            data = {"a": "fixed", "b": v}
+            os.system(data["a"])
+            os.system(data.get("b"))
+            a, b = "fixed", v
+            os.system(a)
+            os.system(b)
+    """))
+    assert found == [("app.py", 11, "BST251"), ("app.py", 15, "BST251"), ("app.py", 18, "BST251")]
+
+
+def test_flow_sensitive_kill_branches_and_dead_code(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        FEATURE = False
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            w = v
+            w = "constant"
+            os.system(w)
+            if 3 * 4 > 20:
+                os.system(v)
+            if FEATURE and v:
+                os.system(v)
+            u = "a" if len("abc") < 10 else v
+            os.system(u)
+            return "ok"
+    """))
+    assert found == []
+
+
+def test_branch_merge_keeps_taint(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            if request.args.get("mode"):
+                z = v
+            else:
+                z = "fixed"
+            os.system(z)
+            while v:
+                w = v
+                break
+            else:
+                w = "x"
+            os.system(w)
+    """))
+    assert found == [("app.py", 12, "BST251"), ("app.py", 18, "BST251")]
+
+
+def test_match_on_constant(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            mode = "safe"
+            match mode:
+                case "unsafe":
+                    os.system(v)
+                case _:
+                    os.system("ls")
+    """))
+    assert found == []
+
+
+# -- sanitisers and guards -----------------------------------------------------------------
+
+
+def test_sanitisers_are_per_sink_kind(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        import shlex
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            os.system("ls " + shlex.quote(v))
+            os.system("ls " + html.escape(v))
+            os.system("ls %d" % int(v))
+            return "<p>" + html.escape(v) + "</p>"
+    """))
+    assert found == [("app.py", 11, "BST251")]
+
+
+def test_guards_clean_the_guarded_branch(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        from flask import abort
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            if v in ("a", "b"):
+                os.system(v)
+            if re.fullmatch(r"[a-z0-9.-]+", v):
+                os.system("nslookup " + v)
+            if not v.isdigit():
+                abort(400)
+            os.system("kill " + v)
+    """))
+    assert found == []
+
+
+def test_path_checks(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        BASE = "/srv/files"
+
+        @app.route("/x")
+        def x():
+            name = request.args["name"]
+            full = os.path.realpath(os.path.join(BASE, name))
+            if full.startswith(BASE + os.sep):
+                open(full)
+            open(os.path.join(BASE, os.path.basename(name)))
+            open(full)
+    """))
+    assert found == [("app.py", 14, "BST252")]
+
+
+def test_regex_alphabet() -> None:
+    assert "command" in cleared_by(r"[a-z0-9.-]{1,253}", "fullmatch")
+    assert "ssrf" not in cleared_by(r"[a-z0-9.-]{1,253}", "fullmatch")
+    assert cleared_by(r"[a-z]+", "search") == frozenset()  # not anchored
+    assert "log" not in cleared_by(r"^[a-z]+$", "match")  # `$` allows a trailing newline
+    assert cleared_by(r".*", "fullmatch") == frozenset()
+
+
+# -- functions and modules -----------------------------------------------------------------
+
+
+def test_helper_summaries_in_one_file(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        def wrap(value):
+            return "ls " + value
+
+        def clean(value):
+            return str(int(value))
+
+        def execute(command):
+            subprocess.run(command, shell=True)
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            os.system(wrap(v))
+            os.system(wrap(clean(v)))
+            execute(v)
+            execute("ls")
+    """))
+    assert found == [("app.py", 12, "BST251"), ("app.py", 17, "BST251")]
+
+
+def test_cross_module_helpers_and_classes(tmp_path: Path) -> None:
+    found = run(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/db.py": """
+            import sqlite3
+
+            class Repo:
+                def __init__(self, path):
+                    self.conn = sqlite3.connect(path)
+
+                def find(self, name):
+                    return self.conn.execute("SELECT * FROM t WHERE n = '" + name + "'")
+
+            def quote(value):
+                return value.replace("'", "''")
+        """,
+        "pkg/views.py": """
+            from flask import Flask, request
+            from .db import Repo
+            from pkg import db
+
+            app = Flask(__name__)
+            repo = Repo("x.db")
+
+            @app.route("/x")
+            def x():
+                repo.find(request.args["name"])
+                repo.find("constant")
+                return "ok"
+        """,
+    })
+    assert found == [("db.py", 9, "BST550")]
+
+
+def test_cross_module_trace_names_the_call(tmp_path: Path) -> None:
+    (tmp_path / "helpers.py").write_text("import os\n\ndef run(cmd):\n    os.system(cmd)\n")
+    (tmp_path / "app.py").write_text(
+        "from flask import Flask, request\nfrom helpers import run\napp = Flask(__name__)\n\n"
+        "@app.post('/x')\ndef x():\n    run(request.form['c'])\n    return ''\n"
+    )
+    config = Config(root=tmp_path, select=SELECT, cache=False, jobs=1)
+    [finding] = scan([tmp_path], config, use_cache=False, jobs=1).findings
+    assert finding.location.path.endswith("helpers.py") and finding.location.line == 4
+    steps = [(Path(s.location.path).name, s.location.line) for s in finding.trace]
+    assert steps == [("app.py", 7), ("app.py", 7), ("helpers.py", 4)]
+
+
+def test_recursion_reaches_a_fixpoint(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        def a(v, n):
+            return v if n == 0 else b(v, n - 1)
+
+        def b(v, n):
+            return a(v, n)
+
+        @app.route("/x")
+        def x():
+            os.system(a(request.args["v"], 3))
+    """))
+    assert found == [("app.py", 13, "BST251")]
+
+
+# -- other sink kinds ----------------------------------------------------------------------
+
+
+def test_trust_boundary_header_and_log(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        import logging
+        from flask import make_response
+        logger = logging.getLogger(__name__)
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            session["user"] = v
+            logger.info("user %s", v)
+            resp = make_response("ok")
+            resp.headers["X-User"] = v
+            resp.headers["X-Safe"] = v.replace("\\r", "").replace("\\n", "")
+            return resp
+    """))
+    assert found == [("app.py", 12, "BST260"), ("app.py", 13, "BST750"), ("app.py", 15, "BST261")]
+
+
+def test_config_adds_sources_sinks_and_sanitisers(tmp_path: Path) -> None:
+    files = {"tool.py": """
+        from mylib import payload, run_query, strict
+
+        def main():
+            run_query(payload())
+            run_query(strict(payload()))
+    """}
+    found = run(tmp_path, files, sources=("mylib.payload",), sinks={"sql": ("mylib.run_query",)}, sanitizers={"all": ("mylib.strict",)})
+    assert found == [("tool.py", 5, "BST550")]
+
+
+def test_hostile_input_does_not_crash(tmp_path: Path) -> None:
+    deep = "x = " + "(" * 150 + "1" + ")" * 150 + "\n"
+    many = "".join(f"def f{i}(a):\n    return f{i + 1}(a)\n" for i in range(300))
+    assert run(tmp_path, {"deep.py": deep, "chain.py": many}) == []
