@@ -168,3 +168,35 @@ def test_fastapi_class_dependency_with_roles(tmp_path: Path) -> None:
     """})
     row = routes[("/admin/purge", ("POST",))]
     assert (row["access"], row["roles"], row["findings"]) == ("role", ["admin"], [])
+
+
+def test_fastapi_header_token_dependency_refusing_with_400_is_a_guard(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from typing import Annotated
+        from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException
+        async def get_token_header(x_token: Annotated[str, Header()]):
+            if x_token != "fake-super-secret-token":
+                raise HTTPException(status_code=400, detail="X-Token header invalid")
+        router = APIRouter()
+        @router.put("/{item_id}")
+        async def update_item(item_id: str): ...
+        app = FastAPI()
+        app.include_router(router, prefix="/admin", dependencies=[Depends(get_token_header)])
+    """})
+    assert routes[("/admin/{item_id}", ("PUT",))]["access"] == "auth"
+
+
+def test_fastapi_dependency_raising_a_prepared_exception(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from fastapi import Depends, FastAPI, HTTPException, Request, status
+        def current_user(request: Request):
+            denied = HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)
+            user = request.session.get("user")
+            if user is None:
+                raise denied
+            return user
+        app = FastAPI()
+        @app.post("/notes")
+        def add_note(user=Depends(current_user)): ...
+    """})
+    assert routes[("/notes", ("POST",))]["access"] == "auth"

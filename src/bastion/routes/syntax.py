@@ -7,6 +7,7 @@ Everything returned is JSON-compatible so that it can travel as per-file facts.
 from __future__ import annotations
 
 import ast
+import contextvars
 import re
 from typing import Any
 
@@ -235,9 +236,11 @@ def _login_target(node: ast.AST) -> bool:
     )
 
 
-def denial(node: ast.AST) -> bool:
+def denial(node: ast.AST, prepared: frozenset[str] = frozenset()) -> bool:
     """Is this statement a refusal: abort/raise 401/403/PermissionDenied, a 401/403 response,
-    or a redirect to a login page?"""
+    or a redirect to a login page? `prepared` names local variables holding such an exception."""
+    if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Name) and node.exc.id in prepared:
+        return True
     if isinstance(node, ast.Raise) and node.exc is not None:
         exc = node.exc
         call = exc if isinstance(exc, ast.Call) else None
@@ -278,11 +281,43 @@ def _dotted(node: ast.AST) -> str:
     return ""
 
 
+_PREPARED: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("prepared", default=frozenset())
+
+
+def _prepared_exceptions(function: ast.AST) -> frozenset[str]:
+    """`credentials_exception = HTTPException(status_code=401, ...)`, raised later by name."""
+    names = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and denial(ast.Raise(exc=node.value)):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return frozenset(names)
+
+
+_CREDENTIAL_PARTS = ("token", "key", "auth", "user", "session", "secret", "password", "credential", "signature")
+
+
+def _client_error(node: ast.AST) -> bool:
+    """`raise HTTPException(400, ...)` / `abort(400)`: a refusal with another 4xx status; a guard
+    only when its condition is about credentials (FastAPI's `x_token != ...: raise HTTPException(400)`)."""
+    call = None
+    if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+        call = node.exc
+    elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        call = node.value
+    if call is None or last(_dotted(call.func)) not in {"HTTPException", "abort"}:
+        return False
+    status = const(argument(call, 0, "status_code"))
+    return isinstance(status, int) and 400 <= status < 500 and status != 404
+
+
+def _about_credentials(condition: ast.AST) -> bool:
+    return any(part in word for word in _identifiers(condition) for part in _CREDENTIAL_PARTS)
+
+
 def _walk_guarded(body: list[ast.stmt], conditions: list[ast.expr], found: list[tuple[list[ast.expr], ast.stmt]]) -> None:
     """Collect each denial with the conditions that lead to it (not into nested defs)."""
     for statement in body:
-        if denial(statement) or (isinstance(statement, ast.Return) and isinstance(statement.value, ast.Call)
-                                  and last(_dotted(statement.value.func)) == "unauthorized"):
+        if denial(statement, _PREPARED.get()) or (_client_error(statement) and any(_about_credentials(c) for c in conditions)):
             found.append((list(conditions), statement))
         if isinstance(statement, ast.If):
             _walk_guarded(statement.body, [*conditions, statement.test], found)
@@ -308,8 +343,12 @@ def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested:
     if nested:
         functions += [n for n in ast.walk(function) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not function]
     found: list[tuple[list[ast.expr], ast.stmt]] = []
-    for item in functions:
-        _walk_guarded(item.body, [], found)
+    token = _PREPARED.set(_prepared_exceptions(function))
+    try:
+        for item in functions:
+            _walk_guarded(item.body, [], found)
+    finally:
+        _PREPARED.reset(token)
     if not found:
         return None
     # A decorator factory's own parameters (`needs_role(role)`) name what is required.

@@ -16,6 +16,7 @@ _NATURALLY_PUBLIC = frozenset({
     "login", "logout", "signin", "signout", "signup", "register", "registration", "health", "healthz",
     "healthcheck", "ping", "readiness", "liveness", "readyz", "livez", "static", "favicon", "robots",
 })
+_HOME = frozenset({"index", "home", "homepage", "landing", "about", "root"})
 _PASSWORD_RECOVERY = frozenset({"reset", "forgot", "recover", "lost"})
 _ACCOUNT_LINKS = frozenset({"activate", "confirm", "verify", "verification"})
 _TOKEN = frozenset({"token", "jwt", "oauth", "callback", "authorize"})
@@ -32,6 +33,8 @@ def words(endpoint: Endpoint) -> set[str]:
 def naturally_public(endpoint: Endpoint) -> bool:
     found = words(endpoint)
     if found & _NATURALLY_PUBLIC:
+        return True
+    if not state_changing(endpoint) and (endpoint.path == "/" or endpoint.handler.qualname.rsplit(".", 1)[-1] in _HOME):
         return True
     if "admin" in found:
         return False
