@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bastion.secrets import files
+from bastion.secrets.analyzer import is_fixture
 from bastion.secrets.redact import redact
 from bastion.secrets.scanner import Options, scan_text
 
@@ -34,12 +35,14 @@ class HistoryHit:
     date: str
     present: bool  # still in the working tree
     commits: int = 1  # how many commits added this same value to this file
+    low_confidence: bool = False  # a test fixture, documentation, or a doubtful value
 
     def to_data(self) -> dict[str, object]:
         return {
             "code": self.code, "kind": self.kind, "value": self.redacted, "path": self.path,
             "line": self.line, "commit": self.commit, "date": self.date,
             "status": "present" if self.present else "removed", "commits": self.commits,
+            "confidence": "low" if self.low_confidence else "normal",
         }
 
 
@@ -124,9 +127,10 @@ def scan_history(
             entry = HistoryHit(
                 hit.code, hit.kind, redact(hit.value), block.path, block.start + hit.line - 1,
                 block.commit, block.date, present, (earlier.commits + 1) if earlier else 1,
+                hit.confidence == "low" or is_fixture(block.path),
             )
             found[key] = entry  # git log lists newest first: the last one seen is the oldest
-    return sorted(found.values(), key=lambda h: (h.present, h.date, h.path, h.line))
+    return sorted(found.values(), key=lambda h: (h.low_confidence, h.present, h.date, h.path, h.line))
 
 
 def _working_copy(root: Path, path: str, cache: dict[str, str | None]) -> str | None:
@@ -159,7 +163,8 @@ def render_text(hits: list[HistoryHit]) -> str:
     rows = []
     for hit in hits:
         status = "present" if hit.present else "removed: rotate it"
-        rows.append(f"{hit.commit[:12]}  {hit.date[:10]}  {hit.path}:{hit.line}  {hit.code}  {hit.kind} {hit.redacted}  [{status}]")
+        doubt = " (low confidence: test, documentation or doubtful value)" if hit.low_confidence else ""
+        rows.append(f"{hit.commit[:12]}  {hit.date[:10]}  {hit.path}:{hit.line}  {hit.code}  {hit.kind} {hit.redacted}  [{status}]{doubt}")
     removed = sum(not hit.present for hit in hits)
     rows.append(f"\n{len(hits)} secrets in the history; {removed} removed since (still valid until rotated), {len(hits) - removed} still present.")
     return "\n".join(rows) + "\n"

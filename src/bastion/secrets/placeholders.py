@@ -44,6 +44,7 @@ _MARKERS = re.compile(
 _REFERENCE = re.compile(
     r"""^\$\{?[A-Za-z_][\w.:-]*(?::?[-?=][^}]*)?\}?$   # $VAR, ${VAR}, ${VAR:-default}
     |^\$\(.*\)$                                     # $(command)
+    |^@{1,2}[A-Za-z_]\w*@{1,2}$                      # @PASSWORD@ (autoconf, build-time substitution)
     |\{\{.*\}\}|\{%.*%\}|\$\{\{.*\}\}               # jinja / GitHub Actions templates
     |^(?:%(?:\(\w+\))?[sdr]|\{\w*\}|[^A-Za-z0-9%{}])+$   # format placeholders: %s, %(pw)s, {}:{}
     |^<[^<>]+>$|^\[[^\[\]]+\]$|^\{[^{}]*\}$        # <your-key>, [token], {token}
