@@ -58,6 +58,8 @@ def _starlette_options(ctx: Context, call: ast.Call, name: str | None) -> ast.Ca
     "cors-wildcard-with-credentials",
     summary="CORS allows any origin together with credentials",
     nodes=(ast.Call, ast.Module),
+    calls=CORS_MIDDLEWARE | MIDDLEWARE_WRAPPERS | FLASK_CORS,
+    attrs=("add_middleware",),
     severity="high",
     confidence="high",
     cwe=942,
