@@ -71,7 +71,10 @@ class Endpoint:
     @property
     def access(self) -> str:
         """The strongest requirement: role, auth, public (explicitly) or none."""
-        kinds = {g.kind for g in self.guards}
+        guards = self.guards
+        if not set(self.methods) & {"POST", "PUT", "PATCH", "DELETE"}:
+            guards = self.effective_guards("GET")  # IsAuthenticatedOrReadOnly lets reads through
+        kinds = {g.kind for g in guards}
         if ROLE in kinds:
             return ROLE
         if AUTH in kinds:
@@ -82,4 +85,7 @@ class Endpoint:
 
     @property
     def roles(self) -> tuple[str, ...]:
-        return tuple(sorted({role for g in self.guards for role in g.roles}))
+        guards = self.guards
+        if not set(self.methods) & {"POST", "PUT", "PATCH", "DELETE"}:
+            guards = self.effective_guards("GET")
+        return tuple(sorted({role for g in guards for role in g.roles}))

@@ -91,8 +91,9 @@ UNGUARDED_SIBLING = declare(
     doc="""
     ## What it does
     Groups endpoints by blueprint (Flask), router (FastAPI) or view module (Django, DRF) and reports
-    an endpoint without any guard when at least three quarters of its (non-public) siblings, and at
-    least two, are guarded.
+    an endpoint without any guard when at least three quarters of its siblings of the same nature
+    (read-only, or state-changing), and at least two, are guarded. Endpoints public by purpose or by
+    configuration are left out on both sides.
 
     ## Why is this bad?
     A forgotten decorator is the most common way an access-control gap appears: when everything

@@ -72,6 +72,8 @@ def verdict(endpoint: Endpoint, public_patterns: tuple[str, ...]) -> str:
         return "public (explicit)"
     if endpoint.permissive_default:
         return "open (permissive default)"
+    if endpoint.guards:
+        return "public (reads)"  # guards that only check writes
     if naturally_public(endpoint):
         return "public (by purpose)"
     return "unguarded"
@@ -128,7 +130,9 @@ def _siblings(endpoints: list[Endpoint], exempt: set[int], found: dict[int, list
             endpoint = endpoints[i]
             if endpoint.guards or found.get(i):
                 continue
-            others = [j for j in members if endpoints[j].handler != endpoint.handler]
+            # Compared with siblings of the same nature: public list pages beside guarded forms are normal.
+            others = [j for j in members if endpoints[j].handler != endpoint.handler
+                      and state_changing(endpoints[j]) == state_changing(endpoint)]
             guarded = [j for j in others if endpoints[j].guards]
             if len(guarded) >= 2 and len(guarded) * 4 >= len(others) * 3:
                 label = f"{'/'.join(endpoint.methods)} {endpoint.path} (handler `{endpoint.handler.qualname}`)"
