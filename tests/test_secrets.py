@@ -69,6 +69,8 @@ PROVIDERS = [
     ("BST474", "dapi" + rand(32, "0123456789abcdef")),
     ("BST475", "hvs." + rand(91)),
     ("BST479", "NRAK-" + rand(27, string.ascii_uppercase + string.digits)),
+    ("BST484", "A" * 21 + "ML" + rand(90, ALNUM + "%")),
+    ("BST491", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t" + base64.b64encode(b"\n" + base64.b64encode(bytes(range(120))) + b"\n-----END PRIVATE KEY-----\n").decode()),
 ]
 
 

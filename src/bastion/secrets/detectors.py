@@ -33,6 +33,7 @@ class Detector:
     validate: Validator | None = None
     severity: str | None = None  # None: the rule's own; "low" for test-mode keys
     anchor: str = ""  # a regular expression instead of keywords, for formats without a fixed prefix
+    filler: bool = False  # runs of one character belong to the format (`AAAA…`): not a placeholder sign
 
     def anchor_pattern(self) -> str:
         return self.anchor or "|".join(re.escape(keyword) for keyword in self.keywords)
@@ -419,6 +420,14 @@ DETECTORS: tuple[Detector, ...] = (
         _re(r"(?<![0-9A-Za-z])(?P<secret>[0-9a-f]{32}-us\d{1,2})(?![0-9A-Za-z])"),
         ("-us",),
         _not_all_lower_hex,
+    ),
+    Detector(
+        "BST484",
+        "X (Twitter) bearer token",
+        _re(_B + r"(?P<secret>A{20,22}[A-Za-z0-9%]{30,130})" + _E),
+        ("AAAAAAAAAAAAAAAAAAAA",),
+        _not_all_lower_hex,
+        filler=True,
     ),
     Detector(
         "BST482",

@@ -238,6 +238,11 @@ _provider(
     'MAILCHIMP_API_KEY = "9f3c…(37 chars)"', "MAILCHIMP_API_KEY",
     ("https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",),
 )
+_provider(
+    "BST484", "twitter-bearer-token", "X (Twitter) API", "X (Twitter) API app-only bearer tokens (`AAAAAAAAAAAAAAAAAAAAA…`)",
+    'TWITTER_BEARER_TOKEN = "AAAA…(112 chars)"', "TWITTER_BEARER_TOKEN",
+    ("https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens",),
+)
 
 declare(
     "BST490",

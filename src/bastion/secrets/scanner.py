@@ -172,7 +172,7 @@ def _provider_hit(detector: Detector, code: str, match: re.Match[str], source: _
             return None
     elif code in (PRIVATE_KEY_CODE, SERVICE_ACCOUNT_CODE):
         pass  # the validator judges the body; the armour lines would read as a placeholder
-    elif placeholders.is_placeholder(value) or placeholders.is_public(value):
+    elif _stands_in(detector, value):
         return None
     verdict = detector.validate(value) if detector.validate else None
     if verdict is False:
@@ -183,6 +183,14 @@ def _provider_hit(detector: Detector, code: str, match: re.Match[str], source: _
     if code == PRIVATE_KEY_CODE and (armour := _ARMOUR.match(value)):
         kind = f"{armour.group(1) or 'PKCS#8 '}private key".replace("ENCRYPTED ", "encrypted ")
     return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity)
+
+
+def _stands_in(detector: Detector, value: str) -> bool:
+    """A placeholder or public value in the detector's shape. Formats padded with one repeated
+    character (`AAAA…`) are judged by markers only: their runs are not a sign of a stand-in."""
+    if detector.filler:
+        return placeholders.is_template(value)
+    return placeholders.is_placeholder(value) or placeholders.is_public(value)
 
 
 _AWS_SECRET_SHAPE = re.compile(r"[A-Za-z0-9/+]{40}")
