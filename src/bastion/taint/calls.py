@@ -12,7 +12,9 @@ from bastion.taint.values import CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, 
 if TYPE_CHECKING:
     from bastion.taint.flow import FunctionFlow
 
+MARKUP = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
 RESPONSE_BUILDERS = frozenset({
+    "flask.render_template_string", "flask.templating.render_template_string",
     "flask.jsonify", "flask.render_template", "flask.make_response", "flask.Response", "flask.redirect",
     "flask.abort", "flask.send_file", "flask.send_from_directory", "django.shortcuts.render",
     "django.http.JsonResponse", "flask.stream_with_context", "werkzeug.wrappers.Response",
@@ -99,6 +101,10 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual in {"lxml.etree.XMLParser"}:
         safe = "resolve_entities" in kwvals and kwvals["resolve_entities"].const is False
         return Val({}, kind="safe-parser" if safe else None)
+    if qual in MARKUP:
+        return Val(args_taint, kind="markup")
+    if receiver is not None and receiver.kind == "markup" and method in {"format", "join", "format_map"}:
+        return Val(clear(union(receiver.flat(), args_taint), frozenset({"xss"})), kind="markup")
     if qual in XPATH_EVALUATORS:
         return Val({}, kind="xpath-callable")
     if qual in SESSION_GETTERS:
@@ -278,6 +284,15 @@ def _subprocess(flow: FunctionFlow, node: ast.Call, vals: list[Val], kwvals: dic
     if shell is not None and shell.const is not NOCONST and shell.const:
         flow.sink("command", command.flat(), node, name)
         return
+    literal = node.args[0] if node.args else None
+    if isinstance(literal, (ast.List, ast.Tuple)) and any(isinstance(e, ast.Starred) for e in literal.elts):
+        prefix = []
+        for element in literal.elts:
+            if isinstance(element, ast.Starred):
+                break
+            prefix.append(flow.expr(element, {}) if isinstance(element, ast.Constant) else None)
+        if prefix and prefix[0] is not None and not _is_shell(prefix[0].const):
+            return  # a fixed program; its arguments are not a shell command
     if command.items is not None and command.seq:
         items = [command.items[i] for i in sorted(command.items)]
         if items:

@@ -54,6 +54,7 @@ VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": s
 NEWLINE_KINDS = frozenset({"log", "header"})
 INJECTION_KINDS = frozenset({"sql", "command", "xss", "ldap", "xpath", "header", "log", "template"})
 MAX_CONST_LEN = 10_000
+XSS = frozenset({"xss"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"})
 FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
 NORETURN = frozenset({
@@ -94,7 +95,7 @@ class FileFlow:
         module_fn = FunctionFlow(self, None, self.module + ".<module>", None, {}, ())
         module_fn.run_body(self.tree.body)
         self.functions.append(module_fn.summary())
-        module_env = {name: value for name, value in (module_fn.env or {}).items() if value.kind or value.const is not NOCONST}
+        module_env = {name: value for name, value in (module_fn.env or {}).items() if value.kind or value.const is not NOCONST or value.items}
         self._walk_defs(self.tree.body, self.module, None, module_env)
         return {
             "functions": self.functions, "sources": self.sources, "calls": self.calls,
@@ -310,7 +311,16 @@ def fold(node: ast.AST | None, consts: dict[str, Any]) -> Any:
         return result
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
         return fold_op(node.ops[0], fold(node.left, consts), fold(node.comparators[0], consts))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in COLLECTIONS and len(node.args) == 1 and not node.keywords:
+        value = fold(node.args[0], consts)
+        try:
+            return NOCONST if value is NOCONST else COLLECTIONS[node.func.id](value)
+        except TypeError:
+            return NOCONST
     return NOCONST
+
+
+COLLECTIONS = {"frozenset": frozenset, "set": frozenset, "tuple": tuple, "list": tuple}
 
 
 class FunctionFlow:
@@ -985,6 +995,8 @@ class FunctionFlow:
         if isinstance(node.op, ast.Add) and left.items is not None and left.seq and right.items is not None and right.seq:
             merged = [*left.items.values(), *right.items.values()]
             return Val(union(left.taint, right.taint), items=dict(enumerate(merged)), seq=True)
+        if "markup" in {left.kind, right.kind} and isinstance(node.op, (ast.Add, ast.Mod)):
+            return Val(union(left.flat() if left.kind == "markup" else clear(left.flat(), XSS), right.flat() if right.kind == "markup" else clear(right.flat(), XSS)), kind="markup")
         if isinstance(node.op, ast.Mod) and left.const is not NOCONST and isinstance(left.const, str) and "%d" in left.const and "%s" not in left.const:
             return CLEAN
         return Val(union(left.flat(), right.flat()), kind=kind)

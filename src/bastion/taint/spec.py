@@ -228,7 +228,7 @@ SANITIZERS: dict[str, frozenset[str]] = {
         "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "cgi.escape", "bleach.clean",
         "django.utils.html.escape", "django.utils.html.conditional_escape", "django.utils.html.strip_tags",
         "xml.sax.saxutils.escape", "werkzeug.utils.escape", "markupsafe.Markup.escape", "nh3.clean",
-        "django.utils.html.escapejs",
+        "django.utils.html.escapejs", "django.utils.html.json_script", "django.utils.html.urlize",
     )},
     "json.dumps": frozenset({"log", "header"}),
     "repr": frozenset({"log", "header"}),
