@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bastion.engine.analysis import FileFacts, Project, ProjectResult
@@ -24,6 +25,7 @@ def inventory(facts: dict[str, Any], options) -> list[Endpoint]:
     found: list[Endpoint] = []
     for extract in EXTRACTORS:
         found += extract(index)
+    found = [replace(e, guards=tuple(dict.fromkeys(e.guards))) for e in found]
     unique = {(e.path, e.methods, e.handler.qualname, e.kind): e for e in found}
     return sorted(unique.values(), key=lambda e: (e.path, e.methods, e.handler.qualname))
 
