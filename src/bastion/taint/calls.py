@@ -486,6 +486,7 @@ def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kw
     if qual.rstrip("()") in flow.file.classes or (head not in KNOWN_LIBRARIES and "()" not in qual):
         candidates = [qual]
         value = _record_call(flow, node, candidates, vals, kwvals, receiver)
+        value.qual = f"{qual}()"
         if qual in flow.file.classes or (qual.rsplit(".", 1)[-1][:1].isupper()):
             value.kind = f"instance:{qual}"
         return value

@@ -42,6 +42,8 @@ KNOWN_LIBRARIES = frozenset(sys.stdlib_module_names) | BUILTIN_NAMES | frozenset
     "pydantic", "psycopg2", "psycopg", "pymysql", "MySQLdb", "mako", "defusedxml", "jsonpickle", "dill",
     "numpy", "pandas", "torch", "motor", "redis", "boto3", "celery", "structlog", "loguru", "pytest",
     "quart", "bottle", "tornado", "sanic", "mongoengine", "nh3", "typing_extensions", "attr", "attrs",
+    "asyncpg", "aiosqlite", "aiomysql", "aiopg", "databases", "aiofiles", "aiohttp_session", "cloudpickle",
+    "flask_pymongo", "elasticsearch", "paramiko", "fabric", "jwt", "cryptography", "bs4", "xmltodict",
 })
 ROUTE_METHODS = frozenset({"route", "get", "post", "put", "delete", "patch", "head", "options", "api_route", "websocket", "view"})
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "cmd", "cmd.exe", "powershell", "pwsh"})
@@ -153,6 +155,11 @@ class FileFlow:
                         self.globals[targets[0].id] = qual
         for node in statements(self.tree.body):
             if isinstance(node, ast.ClassDef):
+                for inner in node.body:
+                    if isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
+                        qual = self.qual(inner.value)
+                        if qual is not None:
+                            self.attr_quals.setdefault(node.name, {})[inner.targets[0].id] = qual
                 for inner in statements(node.body):
                     if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
                         target = inner.targets[0]
@@ -336,6 +343,7 @@ class FunctionFlow:
         self.sinks: list[dict[str, Any]] = []
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
+        self.kwarg: str | None = None
         self.route = self._route_kind(decorators)
         method_view = cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS
         if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
@@ -379,6 +387,7 @@ class FunctionFlow:
                 defaults[arg.arg] = default
         every = [*positional, *( [args.vararg] if args.vararg else []), *args.kwonlyargs, *([args.kwarg] if args.kwarg else [])]
         self.params = [a.arg for a in every]
+        self.kwarg = args.kwarg.arg if args.kwarg else None
         django_view = bool(self.file.frameworks & {"django", "rest_framework"})
         first_real = next((a.arg for a in positional if a.arg not in {"self", "cls"}), None)
         assert self.env is not None
@@ -480,6 +489,8 @@ class FunctionFlow:
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {"q": self.qual, "p": self.params}
+        if self.kwarg:
+            out["kw"] = self.kwarg
         if self.cls:
             out["cls"] = self.cls
         if self.ret:

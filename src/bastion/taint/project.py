@@ -149,8 +149,14 @@ class Linker:
         for index, arg in enumerate(call.get("a", [])):
             if index + offset < len(params):
                 bound[params[index + offset]] = self.resolve(path, arg)
+        kwarg = target.data.get("kw")
         for name, arg in call.get("k", {}).items():
-            bound[name] = self.resolve(path, arg)
+            value = self.resolve(path, arg)
+            if name not in params and kwarg:
+                for label, cleared in value.items():
+                    _union_into(bound.setdefault(kwarg, {}), label, cleared)
+            else:
+                bound[name] = value
         if offset and "r" in call:
             bound[params[0]] = self.resolve(path, call["r"])
         return bound

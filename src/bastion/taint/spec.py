@@ -189,7 +189,7 @@ METHOD_SINKS: dict[str, Sink] = {
     "xpath": _s("xpath", kw=("_path",)), "evaluate": _s("xpath"),
     "search_s": _s("ldap", 0, 2, kw=("base", "filterstr")), "search_ext_s": _s("ldap", 0, 2, kw=("base", "filterstr")),
     "render_template_string": _s("template"), "from_string": _s("template", kw=("source",)),
-    "send_file": _s("path"), "read_text": _s("path"),
+    "send_file": _s("path"),
 }
 # Method sinks whose receiver must come from one of these modules (names too common to match alone).
 _TYPED: list[tuple[str, tuple[str, ...], Sink]] = [
