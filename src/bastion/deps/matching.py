@@ -83,20 +83,34 @@ class Affected:
 
     advisory_id: str
     ranges: tuple[tuple[Event, ...], ...]
-    versions: frozenset[str]  # canonical spellings
-    _compiled: tuple[CompiledRange, ...] = field(init=False, repr=False, compare=False)
+    listed: str = ""  # the `versions` list, canonical spellings, one per line between newlines
+    _compiled: tuple[CompiledRange, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", tuple(compile_range(events) for events in self.ranges))
+    @classmethod
+    def of(cls, advisory_id: str, ranges: tuple[tuple[Event, ...], ...], versions: Iterable[str]) -> Affected:
+        canonical = sorted({normal_version(v) for v in versions})
+        return cls(advisory_id, ranges, "\n" + "\n".join(canonical) + "\n" if canonical else "")
+
+    @property
+    def versions(self) -> frozenset[str]:
+        return frozenset(self.listed.split("\n")[1:-1]) if self.listed else frozenset()
+
+    @property
+    def compiled(self) -> tuple[CompiledRange, ...]:
+        """Ranges parsed on first use: most lookups are answered by the version list alone."""
+        if self._compiled is None:
+            object.__setattr__(self, "_compiled", tuple(compile_range(events) for events in self.ranges))
+        return self._compiled  # type: ignore[return-value]
 
     def affects(self, version: Version, normal: str | None = None) -> bool:
         """`normal`: the version's canonical spelling, when the caller has it already."""
-        if (normal if normal is not None else normal_version(str(version))) in self.versions:
+        spelled = normal if normal is not None else normal_version(str(version))
+        if self.listed and f"\n{spelled}\n" in self.listed:
             return True
-        return any(compiled.affects(version) for compiled in self._compiled)
+        return any(compiled.affects(version) for compiled in self.compiled)
 
     def fixed_versions(self) -> list[Version]:
-        return [version for compiled in self._compiled for kind, version in compiled.events if kind == "fixed"]
+        return [version for compiled in self.compiled for kind, version in compiled.events if kind == "fixed"]
 
 
 def smallest_fix_above(version: Version, entries: Iterable[Affected]) -> Version | None:

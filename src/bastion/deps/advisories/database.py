@@ -106,7 +106,7 @@ class Writer:
 
 def _affected_row(entry: PackageEntry) -> tuple:
     affected = entry.affected
-    return (affected.advisory_id, entry.name, json.dumps([list(map(list, events)) for events in affected.ranges]), "\n".join(sorted(affected.versions)))
+    return (affected.advisory_id, entry.name, json.dumps([list(map(list, events)) for events in affected.ranges]), affected.listed.strip("\n"))
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ class AdvisoryDatabase:
                 f"SELECT advisory_id, name, ranges, versions FROM affected WHERE name IN ({marks})", chunk
             ):
                 events = tuple(tuple((kind, value) for kind, value in r) for r in json.loads(ranges))
-                self._entries[name].append(Affected(advisory_id, events, frozenset(versions.split("\n")) if versions else frozenset()))
+                self._entries[name].append(Affected(advisory_id, events, f"\n{versions}\n" if versions else ""))
         return {name: self._entries.get(name, []) for name in names}
 
     def advisories(self, ids: Iterable[str]) -> dict[str, Advisory]:

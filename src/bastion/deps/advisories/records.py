@@ -8,7 +8,7 @@ from typing import Any
 from packaging.utils import canonicalize_name
 
 from bastion.deps.cvss import base_score, severity_for_label, severity_for_score
-from bastion.deps.matching import Affected, ecosystem_ranges, normal_version
+from bastion.deps.matching import Affected, ecosystem_ranges
 from bastion.deps.model import Advisory
 from bastion.model import Severity
 
@@ -53,9 +53,9 @@ def package_entries(record: dict[str, Any]) -> list[PackageEntry]:
         name = affected["package"].get("name")
         if not isinstance(name, str) or not name:
             continue
-        versions = frozenset(normal_version(v) for v in affected.get("versions") or [] if isinstance(v, str))
+        versions = [v for v in affected.get("versions") or [] if isinstance(v, str)]
         ranges = ecosystem_ranges(affected.get("ranges"))
-        entries.append(PackageEntry(canonicalize_name(name), Affected(record["id"], ranges, versions)))
+        entries.append(PackageEntry(canonicalize_name(name), Affected.of(record["id"], ranges, versions)))
     return entries
 
 
