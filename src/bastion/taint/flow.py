@@ -491,6 +491,9 @@ class FunctionFlow:
         out: dict[str, Any] = {"q": self.qual, "p": self.params}
         if self.kwarg:
             out["kw"] = self.kwarg
+        returns = getattr(self.node, "returns", None)
+        if returns is not None and (rtype := self.file.qual(returns)) is not None:
+            out["rt"] = rtype
         if self.cls:
             out["cls"] = self.cls
         if self.ret:
@@ -971,6 +974,8 @@ class FunctionFlow:
             if annotation is not None and self._safe_annotation(annotation):
                 return CLEAN
             return Val(base.flat())
+        if base.kind == "path-obj" and node.attr in {"name", "stem", "suffix", "suffixes"}:
+            return Val(clear(base.flat(), frozenset({"path"})))
         if base.kind == "urlparse":
             return Val(base.flat(), origin=base.origin, kind="urlpart")
         if base.kind in {"response"} and node.attr == "headers":

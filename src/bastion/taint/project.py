@@ -120,6 +120,9 @@ class Linker:
                     out.append((Function(path, {"q": name, "p": []}), True))
             else:
                 cls, _, method = name.rpartition(".")
+                if cls not in self.classes and cls in self.by_qual:
+                    returned = self.by_qual[cls][0].data.get("rt")
+                    cls = self.canonical(returned) if returned else cls
                 if cls in self.classes:
                     out.extend((f, False) for f in self.method(cls, method))
         self.call_targets[key] = out
