@@ -200,3 +200,66 @@ def test_fastapi_dependency_raising_a_prepared_exception(tmp_path: Path) -> None
         def add_note(user=Depends(current_user)): ...
     """})
     assert routes[("/notes", ("POST",))]["access"] == "auth"
+
+
+def test_guards_named_anything_with_role_words_inside(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from functools import wraps
+        from flask import Flask, jsonify
+        from flask_jwt_extended import get_jwt, verify_jwt_in_request
+        app = Flask(__name__)
+        def sentinel():
+            def wrapper(fn):
+                @wraps(fn)
+                def decorator(*args, **kwargs):
+                    verify_jwt_in_request()
+                    claims = get_jwt()
+                    if claims["is_administrator"]:
+                        return fn(*args, **kwargs)
+                    else:
+                        return jsonify(msg="Admins only!"), 403
+                return decorator
+            return wrapper
+        @app.post("/purge")
+        @sentinel()
+        def purge(): ...
+    """,
+        "views.py": """
+            from django.contrib.auth.decorators import user_passes_test
+            @user_passes_test(lambda u: u.is_superuser)
+            def wipe(request): ...
+            @user_passes_test(lambda u: u.is_authenticated)
+            def mine(request): ...
+        """,
+        "urls.py": """
+            from django.urls import path
+            from views import wipe, mine
+            urlpatterns = [path("wipe/", wipe), path("mine/", mine)]
+        """})
+    assert routes[("/purge", ("POST",))]["access"] == "role"
+    assert (routes[("/wipe/", ("GET",))]["access"], routes[("/wipe/", ("GET",))]["roles"]) == ("role", ["superuser"])
+    assert routes[("/mine/", ("GET",))]["access"] == "auth"
+
+
+def test_csrf_exempt_on_a_class_view_is_reported_once_with_the_generic_rule(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "shop/__init__.py": "", "shop/urls.py": """
+            from django.urls import path
+            from .views import Hook
+            urlpatterns = [path("hook/", Hook.as_view())]
+        """,
+        "shop/views.py": """
+            from django.utils.decorators import method_decorator
+            from django.views import View
+            from django.views.decorators.csrf import csrf_exempt
+            @method_decorator(csrf_exempt, name="dispatch")
+            class Hook(View):
+                def post(self, request):
+                    if not request.user.is_staff:
+                        raise PermissionError("no")
+        """})
+    result = scan([tmp_path], Config(select=("ALL",), root=tmp_path), use_cache=False)
+    csrf = [f for f in result.findings if f.rule.cwe == 352]
+    assert len(csrf) == 1 and csrf[0].location.line == 5
+    row = result.extras["routes"][0]
+    assert (row["access"], row["roles"]) == ("role", ["staff"])

@@ -202,6 +202,9 @@ class _Walker:
             per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]
             if per_verb:
                 found += sorted(set.intersection(*per_verb), key=lambda g: g.name)
+            inline = [guards.inline(v[1]) for v in verbs if v]
+            if inline and all(inline):  # every verb method refuses callers first
+                found.append(min(inline, key=lambda g: g.kind != "auth"))
             dispatch = index.functions.get(f"{ancestor}.dispatch")
             if dispatch:
                 found += [g for g in (guards.decorator(s, index) for s in dispatch[1]["decorators"]) if g]
@@ -219,8 +222,10 @@ class _Walker:
             for item in functions:
                 for spec in item["decorators"]:
                     inner = spec.get("args", [None])[0] if spec.get("args") else None
-                    if last(spec["name"]) == "csrf_exempt" or (isinstance(inner, dict) and last(inner.get("ref")) == "csrf_exempt"):
+                    if last(spec["name"]) == "csrf_exempt":
                         return (self.index.classes[ancestor][0], spec["line"], spec["col"])
+                    if isinstance(inner, dict) and last(inner.get("ref")) == "csrf_exempt" and spec.get("arg_at"):
+                        return (self.index.classes[ancestor][0], *spec["arg_at"])
         return None
 
     def django_methods(self, name: str) -> list[str]:

@@ -109,6 +109,9 @@ def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") 
         roles = tuple(_strings_in(spec.get("kwargs", {}).get("role")))
         return Guard(name.rsplit(".", 2)[-2] + ".login_required", ROLE if roles else AUTH, roles, source)
     kind = LIBRARY_DECORATORS.get(short)
+    test = (spec.get("args") or [None])[0]
+    if short == "user_passes_test" and isinstance(test, dict) and test.get("lambda"):
+        return Guard(short, ROLE if test["role"] else AUTH, tuple(test["roles"]), source)
     if kind and (_is_library(resolved) or short not in {"require", "requires", "admin_required", "token_required"}):
         roles = tuple(_strings_in(args)) if kind == ROLE else ()
         return Guard(short, kind, roles or _IMPLIED_ROLES.get(short, ()), source)

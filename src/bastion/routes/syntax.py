@@ -28,6 +28,14 @@ _ROLE_WORDS = frozenset({
     "has_perms", "has_role", "has_permission", "permission", "permissions", "perms", "perm", "groups",
     "group", "scope", "scopes", "is_owner", "owner", "can", "privilege", "privileges", "level", "access_level",
 })
+_ROLE_PARTS = ("admin", "role", "perm", "staff", "superuser", "scope", "group", "privilege")
+
+
+def about_roles(words: set[str]) -> bool:
+    """Do these identifiers speak of roles, permissions, groups or scopes (`is_administrator`, `user_roles`)?"""
+    return bool(words & _ROLE_WORDS) or any(part in word for word in words for part in _ROLE_PARTS)
+
+
 _DENY_EXCEPTIONS = frozenset({
     "Unauthorized", "Forbidden", "PermissionDenied", "NotAuthenticated", "AuthenticationFailed",
     "HTTPUnauthorized", "HTTPForbidden", "AccessDenied", "Unauthenticated", "UnauthorizedError",
@@ -131,6 +139,8 @@ def decorator_spec(node: ast.expr, names: Names) -> dict[str, Any]:
                             "line": node.lineno, "col": node.col_offset}
     if call:
         spec["args"] = [_arg_value(a, names) for a in call.args]
+        if call.args and isinstance(call.args[0], (ast.Name, ast.Attribute)):
+            spec["arg_at"] = [call.args[0].lineno, call.args[0].col_offset]
         spec["kwargs"] = {k.arg: _arg_value(k.value, names) for k in call.keywords if k.arg}
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Call):
         spec["receiver"] = decorator_spec(target.value, names)  # Permission(RoleNeed("admin")).require()
@@ -146,6 +156,8 @@ def _arg_value(node: ast.expr, names: Names) -> Any:
     if isinstance(node, ast.Call):
         return {"call": names.qual(node.func) or "", "args": [_arg_value(a, names) for a in node.args],
                 "kwargs": {k.arg: _arg_value(k.value, names) for k in node.keywords if k.arg}}
+    if isinstance(node, ast.Lambda):
+        return {"lambda": True, "role": about_roles(_identifiers(node.body)), "roles": sorted(_role_constants(node.body))}
     if isinstance(node, ast.Dict):
         return {str(const(k)): _arg_value(v, names) for k, v in zip(node.keys, node.values, strict=True)
                 if k is not None and const(k) is not None}
@@ -159,7 +171,7 @@ def _arg_value(node: ast.expr, names: Names) -> Any:
 def vocabulary(function: ast.AST) -> dict[str, Any]:
     """Does the body look at the caller, at roles/permissions, and which role names it mentions."""
     words = _identifiers(function)
-    return {"user": bool(words & _USER_WORDS), "role": bool(words & _ROLE_WORDS), "safe_methods": "safe_methods" in words,
+    return {"user": bool(words & _USER_WORDS), "role": about_roles(words), "safe_methods": "safe_methods" in words,
             "classes": sorted({n.id for n in ast.walk(function) if isinstance(n, ast.Name) and n.id[:1].isupper()})[:24],
             "roles": sorted(_role_constants(function))}
 
@@ -361,7 +373,7 @@ def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested:
         for condition in conditions:
             words |= _identifiers(condition)
             roles |= _role_constants(condition)
-        if words & _ROLE_WORDS or (words & params and not words & {"user", "current_user"} - params):
+        if about_roles(words) or (words & params and not words & {"user", "current_user"} - params):
             role = True
     return {"role": role or bool(roles), "roles": sorted(roles)}
 
@@ -372,7 +384,7 @@ def _role_constants(condition: ast.AST) -> set[str]:
     for node in ast.walk(condition):
         if isinstance(node, ast.Compare):
             sides = [node.left, *node.comparators]
-            if any(_identifiers(side) & _ROLE_WORDS for side in sides):
+            if any(about_roles(_identifiers(side)) for side in sides):
                 for side in sides:
                     for value in strings(side):
                         found.add(value)
@@ -391,13 +403,13 @@ def inline_guard(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, 
     head = function.body[:4]
     found: list[tuple[list[ast.expr], ast.stmt]] = []
     _walk_guarded(head, [], found)
-    found = [(c, s) for c, s in found if c and any(_identifiers(x) & (_USER_WORDS | _ROLE_WORDS) for x in c)]
+    found = [(c, s) for c, s in found if c and any(_identifiers(x) & _USER_WORDS or about_roles(_identifiers(x)) for x in c)]
     if not found:
         return None
     conditions = [x for c, _ in found for x in c]
     words = set().union(*(_identifiers(x) for x in conditions))
     roles = set().union(*(_role_constants(x) for x in conditions))
-    return {"role": bool(words & _ROLE_WORDS) or bool(roles), "roles": sorted(roles)}
+    return {"role": about_roles(words) or bool(roles), "roles": sorted(roles)}
 
 
 def compared_methods(function: ast.AST) -> list[str]:
