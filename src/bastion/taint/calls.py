@@ -64,7 +64,10 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     # sources
     if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
         text = ast.unparse(func) + "()"
-        return Val(file.source(node, text[:80]), kind="json" if method in {"get_json", "json"} else None)
+        taint = file.source(node, text[:80])
+        if method in {"get_full_path", "build_absolute_uri", "get_host", "get_raw_uri"}:
+            taint = clear(taint, frozenset({"redirect"}))
+        return Val(taint, kind="json" if method in {"get_json", "json"} else None)
     if qual in file.options.sources:
         return Val(file.source(node, f"{qual}()"))
     if qual in spec.LOW_SOURCES and file.options.low:
@@ -153,6 +156,8 @@ def _origin(node: ast.AST) -> str | None:
 
 
 def _call_lambda(flow: FunctionFlow, callee: Val, node: ast.Call, env: Env) -> Val:
+    if callee.node is None:
+        return plain(union(*(flow.expr(a, env).flat() for a in node.args)))
     lam, closure = callee.node
     inner = dict(closure)
     params = [a.arg for a in (*lam.args.posonlyargs, *lam.args.args)]

@@ -57,6 +57,7 @@ NEWLINE_KINDS = frozenset({"log", "header"})
 INJECTION_KINDS = frozenset({"sql", "command", "xss", "ldap", "xpath", "header", "log", "template"})
 MAX_CONST_LEN = 10_000
 XSS = frozenset({"xss"})
+REDIRECT = frozenset({"redirect"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"})
 FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
 NORETURN = frozenset({
@@ -402,10 +403,11 @@ class FunctionFlow:
             elif self.route is not None:
                 value = self._route_param(arg, defaults.get(name), index)
             elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
-                if arg.annotation is None or not self._safe_annotation(arg.annotation):
-                    value = Val(self.file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name)))
-                else:
-                    value = CLEAN
+                default = defaults.get(name)
+                constant_default = isinstance(default, ast.Constant) and default.value is not None
+                if not constant_default and (arg.annotation is None or not self._safe_annotation(arg.annotation)):
+                    # A URL keyword argument if a route says so (checked by the project pass).
+                    value = Val(union(value.taint, self.file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name))))
             self.env[name] = value
         if self.cls and self.params and self.params[0] == "self":
             self.env["self.request"] = Val({}, kind="request") if django_view else self.env.get("self.request", Val({"p:self": EMPTY}))
@@ -533,6 +535,8 @@ class FunctionFlow:
 
     def s_Assign(self, node: ast.Assign, env: Env) -> Env:
         value = self.expr(node.value, env)
+        if isinstance(node.value, (ast.Call, ast.Compare)) and not value.tainted and self.guarded(node.value, env):
+            value = Val({}, kind="guard", node=node.value)
         for target in node.targets:
             self.assign(target, value, env, node.value)
         return env
@@ -808,6 +812,8 @@ class FunctionFlow:
 
     def guarded(self, test: ast.expr, env: Env) -> tuple[bool, list[tuple[str, frozenset[str]]]] | None:
         """(True if the guard holds in the true branch, [(variable, kinds it clears)])."""
+        if isinstance(test, ast.Name) and (stored := env.get(test.id)) is not None and stored.kind == "guard":
+            return self.guarded(stored.node, env)
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             op, right = test.ops[0], test.comparators[0]
             names = self.guard_names(test.left, env)
@@ -955,8 +961,10 @@ class FunctionFlow:
         if base.kind == "request":
             if node.attr in spec.REQUEST_ATTRS:
                 text = ast.unparse(node) if len(ast.unparse(node.value)) < 60 else node.attr
-                structured = node.attr in {"json", "data", "POST", "form", "args", "GET"}
-                return Val(self.file.source(node, text), kind="json" if structured and node.attr in {"json", "data"} else None)
+                taint = self.file.source(node, text)
+                if node.attr in spec.SAME_ORIGIN:
+                    taint = clear(taint, REDIRECT)
+                return Val(taint, kind="json" if node.attr in {"json", "data"} else None)
             if node.attr in {"session"}:
                 return Val({}, kind="session")
             if node.attr in {"request"}:

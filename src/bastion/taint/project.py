@@ -271,11 +271,14 @@ def _converted(linker: Linker, hit: Hit) -> bool:
     if len(entry) < 6:
         return False
     function, param = entry[4], entry[5]
-    kinds = [
-        kinds_by_param[param] for view, kinds_by_param in linker.routes
-        if param in kinds_by_param and (function == linker.canonical(view) or function.startswith(linker.canonical(view) + "."))
+    routed = [
+        kinds_by_param for view, kinds_by_param in linker.routes
+        if function == (target := linker.canonical(view)) or function.startswith(target + ".")
     ]
-    return bool(kinds) and all(hit.sink["k"] in k for k in kinds)
+    if not routed:
+        return bool(linker.routes)  # the project routes its views elsewhere: this function is not one
+    kinds = [by_param[param] for by_param in routed if param in by_param]
+    return not kinds or all(hit.sink["k"] in k for k in kinds)
 
 
 def _record(hits: dict, sink: dict[str, Any], sink_file: str, source: str, steps: tuple[TraceStep, ...]) -> None:

@@ -283,3 +283,5 @@ EXEC_L = frozenset({"os.execl", "os.execlp", "os.execle", "os.execlpe", "os.spaw
 # Django path converters -> kinds their values are safe for.
 DJANGO_CONVERTERS = {"int": ALL, "slug": ALL, "uuid": ALL, "str": frozenset({"path"})}
 DJANGO_ROUTES = frozenset({"django.urls.path", "django.urls.re_path", "django.conf.urls.url"})
+# Request attributes naming this request's own URL: redirecting to them stays on the site.
+SAME_ORIGIN = frozenset({"path", "full_path", "path_info", "url", "base_url", "url_root", "host_url", "script_root", "host"})
