@@ -35,6 +35,9 @@ SAFE_PIECES = re.compile(
     r"qn|quote|int|float|len|str\.join|escape_identifier|Identifier|placeholders?|get_placeholder|sql_flush|db_type)$"
 )
 _PLACEHOLDERS = {"?", "%s", "%(", ":"}
+# A value formatted inside single quotes (`'{}'`, `'%s'`, `'%(name)s'`): the classic injectable SQL
+# string literal. (Double quotes delimit identifiers in standard SQL.)
+QUOTED_VALUE = re.compile(r"'(?:\{\w*\}|%s|%\([a-z_]\w*\)s)'", re.IGNORECASE)
 
 
 def is_sql(text: str) -> bool:
@@ -188,12 +191,16 @@ def sql_built_from_strings(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     found = _built_sql(ctx, statement, call)
     if found is None:
         return
-    built, _ = found
+    built, text = found
     confidence = Confidence.HIGH if isinstance(statement, (ast.JoinedStr, ast.BinOp)) or statement is built else Confidence.MEDIUM
+    quoted = QUOTED_VALUE.search(text) is not None
     yield ctx.finding(
         call,
-        f"SQL built with {_describe(ctx, built)} is passed to `{spelled}`; bind the values as parameters",
+        f"SQL built with {_describe(ctx, built)} is passed to `{spelled}`"
+        + ("; a value is spliced into a quoted SQL string" if quoted else "")
+        + "; bind the values as parameters",
         confidence=confidence,
+        severity=Severity.HIGH if quoted else None,
     )
 
 
