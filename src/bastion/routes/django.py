@@ -59,6 +59,9 @@ class _Walker:
 
     def urlconf(self, module: str, prefix: str, wrapping: list[Guard], depth: int) -> None:
         found = self.index.urlconfs.get(module)
+        if found is None:  # "blog.urls" scanned as "src.blog.urls"
+            matches = [m for m in self.index.urlconfs if m.endswith("." + module)]
+            found = self.index.urlconfs[matches[0]] if len(matches) == 1 else None
         if found is None or depth > 12:
             return
         self.patterns(found[1], found[0], prefix, wrapping, depth)
@@ -100,7 +103,7 @@ class _Walker:
                     self.urlconf(ref, route, wrapping, depth + 1)
             return
         if last(call) == "as_view":
-            self.class_view(index.resolve(call.rpartition(".")[0]), route, wrapping, view)
+            self.class_view(index.resolve(call.rpartition(".")[0]), route, wrapping, view, file)
             return
         if call and view.get("args"):  # login_required(MyView.as_view()), csrf_exempt(view)
             guard = guards.decorator({"name": call, "call": False}, index)
@@ -156,12 +159,12 @@ class _Walker:
             view=name if drf_view else "", view_line=function["line"],
         ))
 
-    def class_view(self, name: str, route: str, wrapping: list[Guard], view: dict) -> None:
+    def class_view(self, name: str, route: str, wrapping: list[Guard], view: dict, urls_file: str = "") -> None:
         index = self.index
         found = index.class_(name)
         if found is None:
             if last(name) in _GENERIC:  # a framework view used as is (LoginView.as_view())
-                self.result.append(Endpoint("django", route, _GENERIC[last(name)], Handler(name, "", 0), tuple(wrapping),
+                self.result.append(Endpoint("django", route, _GENERIC[last(name)], Handler(name, urls_file, 1), tuple(wrapping),
                                             group=name.rpartition(".")[0], view=name))
             return
         file, cls = found

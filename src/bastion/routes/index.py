@@ -17,6 +17,7 @@ class Index:
     settings: dict[str, Any] = field(default_factory=dict)
     imports: dict[str, dict[str, str]] = field(default_factory=dict)  # module -> local name -> target
     options: Mapping[str, Any] = field(default_factory=dict)  # [tool.bastion.routes]
+    _suffixes: dict[str, str] | None = None
 
     @classmethod
     def build(cls, facts: Mapping[str, Any], options: Mapping[str, Any]) -> Index:
@@ -55,7 +56,20 @@ class Index:
                 name = f"{inner}.{attr}"
                 continue
             name = target
-        return name or ""
+        return self._by_suffix(name) if name else ""
+
+    def _by_suffix(self, name: str) -> str:
+        """`blog.views.index` for a project scanned from above its source root (`src.blog.views.index`)."""
+        if name in self.functions or name in self.classes or name in self.objects:
+            return name
+        if self._suffixes is None:
+            self._suffixes = {}
+            for key in (*self.functions, *self.classes, *self.objects):
+                parts = key.split(".")
+                for start in range(1, len(parts) - 1):
+                    suffix = ".".join(parts[start:])
+                    self._suffixes[suffix] = key if suffix not in self._suffixes else ""
+        return self._suffixes.get(name) or name
 
     def function(self, name: str | None) -> tuple[str, dict] | None:
         return self.functions.get(self.resolve(name))
