@@ -367,8 +367,20 @@ CONFIGURED = re.compile(r"\b(?:settings|config|environ|getenv)\b")
 _DIGEST_CALLS = frozenset({"hexdigest", "digest"})
 
 
+def _is_mac(ctx: Context, node: ast.expr, at: ast.AST) -> bool:
+    """`hmac.new(...).hexdigest()` or `mac.digest()` where `mac = hmac.new(...)`: a MAC, not a checksum."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _DIGEST_CALLS):
+        return False
+    receiver = node.func.value
+    if isinstance(receiver, ast.Name):
+        bound = _local_flow.bound_call(ctx, receiver.id, at)
+        receiver = bound if bound is not None else receiver
+    name = ctx.call_name(receiver) if isinstance(receiver, ast.Call) else None
+    return bool(name and name.startswith(("hmac.", "cryptography.hazmat.primitives.hmac")))
+
+
 def _secret_operand(ctx: Context, node: ast.expr, other: ast.expr) -> str | None:
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _DIGEST_CALLS:
+    if _is_mac(ctx, node, other):
         return ctx.source.segment(node)[:40]
     name = _name_of(node)
     if name is None:
@@ -421,8 +433,8 @@ def timing_unsafe_compare(node: ast.Compare, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
     Flags `==` and `!=` between two run-time values when one of them is a signature, HMAC, digest,
-    API key, OTP or secret (by name, or a `.hexdigest()`/`.digest()` result), or a token compared with
-    a value taken from the request. Comparisons with
+    API key, OTP or secret (by name, or the `.hexdigest()`/`.digest()` of an `hmac` object), or a token
+    compared with a value taken from the request or with a configured one. Comparisons with
     literals, `None` and lengths are not reported. The fix uses `hmac.compare_digest`.
 
     ## Why is this bad?
