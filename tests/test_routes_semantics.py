@@ -263,3 +263,26 @@ def test_csrf_exempt_on_a_class_view_is_reported_once_with_the_generic_rule(tmp_
     assert len(csrf) == 1 and csrf[0].location.line == 5
     row = result.extras["routes"][0]
     assert (row["access"], row["roles"]) == ("role", ["staff"])
+
+
+def test_starlette_route_lists_mounts_and_requires(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from starlette.applications import Starlette
+        from starlette.authentication import requires
+        from starlette.routing import Mount, Route, WebSocketRoute
+        async def homepage(request): ...
+        @requires("authenticated")
+        async def upload(request): ...
+        @requires(["authenticated", "admin"])
+        async def wipe(request): ...
+        async def feed(websocket): ...
+        routes = [
+            Route("/", homepage),
+            Mount("/files", routes=[Route("/upload", upload, methods=["POST"]), Route("/wipe", wipe, methods=["DELETE"])]),
+            WebSocketRoute("/ws", feed),
+        ]
+        app = Starlette(routes=routes)
+    """})
+    assert set(routes) == {("/", ("GET",)), ("/files/upload", ("POST",)), ("/files/wipe", ("DELETE",)), ("/ws", ("WEBSOCKET",))}
+    assert routes[("/files/upload", ("POST",))]["access"] == "auth"
+    assert (routes[("/files/wipe", ("DELETE",))]["access"], routes[("/files/wipe", ("DELETE",))]["roles"]) == ("role", ["admin"])

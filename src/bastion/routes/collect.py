@@ -138,6 +138,8 @@ class _Collector:
                 spec = syntax._arg_value(value, self.names)
                 spec["line"] = node.lineno
                 self.facts["objects"][qual] = spec
+            elif isinstance(value, ast.List) and top and any(isinstance(e, ast.Call) for e in value.elts):
+                self.facts["objects"][qual] = {"list": syntax._arg_value(value, self.names)}  # routes = [Route(...)]
             elif isinstance(value, ast.Subscript):
                 annotated = annotation_spec(value, self.names)
                 if annotated and "annotated" in annotated:

@@ -57,6 +57,10 @@ def endpoints(index: Index) -> list[Endpoint]:
                 links.append(Link(owner, index.resolve(child["ref"]), prefix))
     places = placements(containers, links)
     result: list[Endpoint] = []
+    for name in containers:
+        routes = index.objects[name].get("kwargs", {}).get("routes")
+        for prefix, inherited in places.get(name, [("", [])]):
+            result += _route_list(index, routes, prefix, inherited, name, 0)
     for name, (path, function) in index.functions.items():
         for spec in function["decorators"]:
             owner, _, method = spec["name"].rpartition(".")
@@ -102,3 +106,45 @@ def _endpoints(index, places, owner, method, args, kwargs, name, path, function)
                  writes=function["writes"])
         for prefix, inherited in places.get(owner, [("", [])])
     ]
+
+
+def _route_list(index: Index, routes: object, prefix: str, inherited: list[Guard], group: str, depth: int) -> list[Endpoint]:
+    """Starlette-style `routes=[Route(...), WebSocketRoute(...), Mount(..., routes=[...])]`."""
+    if isinstance(routes, dict) and routes.get("ref"):
+        routes = (index.object(routes["ref"]) or {}).get("list")
+    if not isinstance(routes, list) or depth > 8:
+        return []
+    result: list[Endpoint] = []
+    for entry in routes:
+        if not isinstance(entry, dict) or "call" not in entry:
+            continue
+        kind, args, kwargs = last(entry["call"]), entry.get("args", []), entry.get("kwargs", {})
+        path = args[0] if args else kwargs.get("path")
+        if not isinstance(path, str):
+            continue
+        if kind == "Mount":
+            inner = kwargs.get("routes") or (args[1] if len(args) > 1 else None)
+            result += _route_list(index, inner, join(prefix, path), inherited, group, depth + 1)
+            continue
+        if kind not in {"Route", "WebSocketRoute", "APIRoute", "APIWebSocketRoute"}:
+            continue
+        target = args[1] if len(args) > 1 else kwargs.get("endpoint")
+        ref = index.resolve(target.get("ref")) if isinstance(target, dict) and target.get("ref") else None
+        websocket = "WebSocket" in kind
+        found = index.function(ref)
+        if found:
+            declared = kwargs.get("methods")
+            methods = (["WEBSOCKET"] if websocket else
+                       sorted({m.upper() for m in declared if isinstance(m, str)}) if isinstance(declared, list) else ["GET"])
+            file, function = found
+            own = [*guards.parameter_guards(function, index),
+                   *(g for g in (guards.decorator(spec, index) for spec in function["decorators"]) if g)]
+            result.append(Endpoint("fastapi", join(prefix, path), tuple(methods), Handler(ref, file, function["line"], function["col"]),
+                                   tuple([*inherited, *own]), kind="websocket" if websocket else "http", group=group,
+                                   writes=function["writes"]))
+        elif ref and index.class_(ref):  # HTTPEndpoint subclasses: the verbs they define
+            file, cls = index.class_(ref)
+            verbs = sorted({m.upper() for m in cls["methods"] if m in _VERBS})
+            result.append(Endpoint("fastapi", join(prefix, path), tuple(verbs or ["GET"]), Handler(ref, file, cls["line"], cls["col"]),
+                                   tuple(inherited), group=group))
+    return result

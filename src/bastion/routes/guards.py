@@ -108,6 +108,9 @@ def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") 
     if short == "login_required" and receiver is not None:  # flask-httpauth HTTPBasicAuth().login_required
         roles = tuple(_strings_in(spec.get("kwargs", {}).get("role")))
         return Guard(name.rsplit(".", 2)[-2] + ".login_required", ROLE if roles else AUTH, roles, source)
+    if short == "requires" and resolved.startswith("starlette"):  # @requires("authenticated") / ("admin")
+        scopes = [s for s in _strings_in(spec.get("args", [])[:1]) if s != "authenticated"]
+        return Guard(short, ROLE if scopes else AUTH, tuple(scopes), source)
     kind = LIBRARY_DECORATORS.get(short)
     test = (spec.get("args") or [None])[0]
     if short == "user_passes_test" and isinstance(test, dict) and test.get("lambda"):
