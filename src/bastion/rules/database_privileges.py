@@ -143,7 +143,7 @@ def _connection_call(call: ast.Call, ctx: Context) -> Iterator[Finding]:
 # The string holds SQL statements: it starts with one, or one follows a `;`.
 STATEMENT_START = re.compile(r"(?:^|;)\s*(?:GRANT|CREATE|ALTER|EXEC|EXECUTE|DO|BEGIN|--)\b", re.IGNORECASE)
 GRANTS = re.compile(
-    r"\bGRANT\s+ALL(?:\s+PRIVILEGES)?\b|\bWITH\s+GRANT\s+OPTION\b|\b(?:CREATE|ALTER)\s+(?:ROLE|USER)\b[^;]*\bSUPERUSER\b|"
+    r"\bGRANT\s+ALL(?:\s+PRIVILEGES)?\s+ON\b|\bWITH\s+GRANT\s+OPTION\b|\b(?:CREATE|ALTER)\s+(?:ROLE|USER)\b[^;]*\bSUPERUSER\b|"
     r"\bGRANT\b[^;]*\bTO\s+PUBLIC\b|\bGRANT\s+SUPER\b|\bGRANT\s+(?:\w+\s*,\s*)*(?:SUPERUSER|DBA|SYSADMIN)\b|\bsp_addsrvrolemember\b",
     re.IGNORECASE,
 )
