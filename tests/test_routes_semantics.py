@@ -286,3 +286,19 @@ def test_starlette_route_lists_mounts_and_requires(tmp_path: Path) -> None:
     assert set(routes) == {("/", ("GET",)), ("/files/upload", ("POST",)), ("/files/wipe", ("DELETE",)), ("/ws", ("WEBSOCKET",))}
     assert routes[("/files/upload", ("POST",))]["access"] == "auth"
     assert (routes[("/files/wipe", ("DELETE",))]["access"], routes[("/files/wipe", ("DELETE",))]["roles"]) == ("role", ["admin"])
+
+
+def test_flask_decorator_above_the_route_protects_nothing(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from flask import Flask
+        from flask_login import login_required
+        app = Flask(__name__)
+        @login_required
+        @app.route("/wrong", methods=["POST"])
+        def wrong(): ...
+        @app.route("/right", methods=["POST"])
+        @login_required
+        def right(): ...
+    """})
+    assert routes[("/wrong", ("POST",))]["findings"] == ["BST301"]
+    assert routes[("/right", ("POST",))]["access"] == "auth"

@@ -66,7 +66,9 @@ def endpoints(index: Index) -> list[Endpoint]:
             owner, _, method = spec["name"].rpartition(".")
             owner = index.resolve(owner)
             if owner in containers and spec["call"] and method in {*_VERBS, "api_route", "websocket", "route"}:
-                result += _endpoints(index, places, owner, method, spec.get("args", []), spec.get("kwargs", {}), name, path, function)
+                applied = function["decorators"][function["decorators"].index(spec) + 1:]
+                result += _endpoints(index, places, owner, method, spec.get("args", []), spec.get("kwargs", {}), name, path,
+                                     {**function, "decorators": applied})
     for _, call in index.calls:
         owner = index.resolve(call["receiver"])
         if owner in containers and call["method"] in {"add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route"}:

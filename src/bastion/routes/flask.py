@@ -55,7 +55,8 @@ def endpoints(index: Index) -> list[Endpoint]:
                 continue
             rule = (spec.get("args") or [spec.get("kwargs", {}).get("rule")])[0]
             methods = _methods(spec["kwargs"].get("methods")) if method == "route" else [method.upper()]
-            result += _function_endpoints(index, places, owner, rule, methods, name, path, function)
+            applied = function["decorators"][function["decorators"].index(spec) + 1:]
+            result += _function_endpoints(index, places, owner, rule, methods, name, path, function, applied)
     for _, call in index.calls:
         owner = index.resolve(call["receiver"])
         if owner in containers and call["method"] == "add_url_rule":
@@ -87,10 +88,12 @@ def _csrf(specs: list[dict], path: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _function_endpoints(index, places, owner, rule, methods, name, path, function) -> list[Endpoint]:
+def _function_endpoints(index, places, owner, rule, methods, name, path, function, applied=None) -> list[Endpoint]:
+    """`applied`: the decorators below the route decorator, the only ones wrapping what Flask registered
+    (a `@login_required` written above `@app.route` protects nothing)."""
     if not isinstance(rule, str):
         return []
-    own = _decorator_guards(index, function["decorators"])
+    own = _decorator_guards(index, function["decorators"] if applied is None else applied)
     inline = guards.inline(function)
     if inline:
         own.append(inline)
