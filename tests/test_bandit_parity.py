@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import run_json, write_project
 
 from bastion.config import Config
 from bastion.engine.runner import check_text
@@ -27,3 +28,19 @@ def test_a_mapped_rule_fires_on_the_bandit_example(bandit_id: str) -> None:
     findings = check_text(path.read_text(encoding="utf-8"), path=f"app/{bandit_id.lower()}.py", config=Config(select=("ALL",)))
     fired = {finding.code for finding in findings}
     assert fired & set(BANDIT_TO_BASTION[bandit_id]), f"{bandit_id}: expected one of {BANDIT_TO_BASTION[bandit_id]}, got {sorted(fired)}"
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("cursor.execute(\"SELECT * FROM t WHERE a = '%s'\" % value)  # nosec B608", "BST501"),
+        ("state = torch.load(path)  # nosec B614", "BST211"),
+        ("assert request.user.is_superuser  # nosec B101", "BST225"),
+    ],
+)
+def test_nosec_with_a_bandit_id_suppresses_the_mapped_rule(tmp_path: Path, line: str, code: str) -> None:
+    write_project(tmp_path, {"views.py": f"import torch\n\n\ndef view(request, cursor, value, path):\n    {line}\n"})
+    _, honoured = run_json("check", str(tmp_path), "--isolated", "--select", code, "--honor-nosec")
+    _, ignored = run_json("check", str(tmp_path), "--isolated", "--select", code)
+    assert [f["code"] for f in ignored["findings"]] == [code]
+    assert not honoured["findings"]
