@@ -400,3 +400,19 @@ def test_hostile_input_does_not_crash(tmp_path: Path) -> None:
     deep = "x = " + "(" * 150 + "1" + ")" * 150 + "\n"
     many = "".join(f"def f{i}(a):\n    return f{i + 1}(a)\n" for i in range(300))
     assert run(tmp_path, {"deep.py": deep, "chain.py": many}) == []
+
+
+def test_fixed_origin_prefix_keeps_urls_on_the_host(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        import requests
+
+        @app.route("/x")
+        def x():
+            v = request.args["v"]
+            requests.get("https://api.example.com/items/" + v)
+            requests.get(f"https://api.example.com/search?q={v}")
+            redirect("/profile/" + v)
+            requests.get("https://" + v)
+            return redirect("//" + v)
+    """))
+    assert found == [("app.py", 13, "BST254"), ("app.py", 14, "BST255")]

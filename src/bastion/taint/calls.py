@@ -348,6 +348,11 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
     if method in spec.PROPAGATING_METHODS or (receiver.qual is None and qual is None):
         if method in {"join"}:
             return plain(union(receiver.flat(), args_taint))
+        if method in {"format", "format_map"} and isinstance(receiver.const, str):
+            from bastion.taint.flow import prefix_clears
+
+            kinds = prefix_clears(receiver.const.split("{", 1)[0])
+            return plain(clear(args_taint, kinds) if kinds else args_taint)
         if method in {"format", "format_map", "replace", "encode", "decode", "translate"}:
             return plain(union(receiver.flat(), args_taint))
         if method in {"get", "getlist", "pop", "getone", "getall", "setdefault"}:

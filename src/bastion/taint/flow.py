@@ -535,7 +535,7 @@ class FunctionFlow:
 
     def s_Assign(self, node: ast.Assign, env: Env) -> Env:
         value = self.expr(node.value, env)
-        if isinstance(node.value, (ast.Call, ast.Compare)) and not value.tainted and self.guarded(node.value, env):
+        if isinstance(node.value, (ast.Call, ast.Compare)) and self.guarded(node.value, env):
             value = Val({}, kind="guard", node=node.value)
         for target in node.targets:
             self.assign(target, value, env, node.value)
@@ -844,7 +844,7 @@ class FunctionFlow:
                 return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
             return None
         if qual in URL_CHECKS and (test.args or test.keywords):
-            arg = test.args[0] if test.args else test.keywords[0].value
+            arg = test.args[0] if test.args else next((k.value for k in test.keywords if k.arg == "url"), test.keywords[0].value)
             return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(arg, env)]
         if qual and qual.rsplit(".", 1)[-1] in {"fullmatch", "match", "search"} and len(test.args) >= 2 and qual.startswith("re."):
             pattern = self.expr_quiet(test.args[0], env)
@@ -1002,7 +1002,8 @@ class FunctionFlow:
                 return const("".join(str(p.const) for p in parts))
             except Exception:
                 return CLEAN
-        return plain(union(*(p.flat() for p in parts)))
+        kinds = prefix_clears(parts[0].const) if isinstance(node.values[0], ast.Constant) else EMPTY
+        return plain(clear(union(*(p.flat() for p in parts)), kinds) if kinds else union(*(p.flat() for p in parts)))
 
     def e_FormattedValue(self, node: ast.FormattedValue, env: Env) -> Val:
         value = self.expr(node.value, env)
@@ -1023,6 +1024,10 @@ class FunctionFlow:
             return Val(union(left.flat() if left.kind == "markup" else clear(left.flat(), XSS), right.flat() if right.kind == "markup" else clear(right.flat(), XSS)), kind="markup")
         if isinstance(node.op, ast.Mod) and left.const is not NOCONST and isinstance(left.const, str) and "%d" in left.const and "%s" not in left.const:
             return CLEAN
+        if isinstance(node.op, (ast.Add, ast.Mod)) and isinstance(left.const, str):
+            kinds = prefix_clears(left.const.split("%", 1)[0] if isinstance(node.op, ast.Mod) else left.const)
+            if kinds:
+                return Val(clear(right.flat(), kinds), kind=kind)
         return Val(union(left.flat(), right.flat()), kind=kind)
 
     def e_BoolOp(self, node: ast.BoolOp, env: Env) -> Val:
@@ -1185,6 +1190,21 @@ class FunctionFlow:
         from bastion.taint.calls import evaluate_call
 
         return evaluate_call(self, node, env)
+
+
+_FIXED_ORIGIN = re.compile(r"^https?://[^/?#\\]+[/?#]")
+
+
+def prefix_clears(prefix: Any) -> frozenset[str]:
+    """Kinds a constant string prefix protects: a fixed scheme and host keeps a URL on that host (no
+    SSRF, no open redirect); a local path (`/x`, not `//x`) keeps a redirect on the site."""
+    if not isinstance(prefix, str) or not prefix:
+        return EMPTY
+    if _FIXED_ORIGIN.match(prefix):
+        return frozenset({"ssrf", "redirect"})
+    if prefix.startswith("/") and not prefix.startswith(("//", "/\\")) and len(prefix) > 1:
+        return frozenset({"redirect"})
+    return EMPTY
 
 
 def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
