@@ -29,7 +29,7 @@ SEED = 20261122
 
 def bastion(tree: Path) -> list[dict]:
     result = subprocess.run(
-        [tool("bastion") or "bastion", "check", str(tree), "--isolated", "--no-cache", "-f", "json", "--exit-zero", "--no-progress"],
+        [tool("bastion") or "bastion", "check", str(tree), "--isolated", "--no-gitignore", "--no-cache", "-f", "json", "--exit-zero", "--no-progress"],
         capture_output=True, text=True, check=True,
     )
     return [
