@@ -302,3 +302,29 @@ def test_flask_decorator_above_the_route_protects_nothing(tmp_path: Path) -> Non
     """})
     assert routes[("/wrong", ("POST",))]["findings"] == ["BST301"]
     assert routes[("/right", ("POST",))]["access"] == "auth"
+
+
+def test_flask_restx_namespaces_and_restful_resources(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"api.py": """
+        from flask import Blueprint, Flask
+        from flask_restful import Api as RestfulApi, Resource
+        from flask_restx import Api, Namespace, Resource as XResource
+        from flask_login import login_required
+        app = Flask(__name__)
+        bp = Blueprint("v1", __name__, url_prefix="/v1")
+        api = Api(bp)
+        ns = Namespace("cats", path="/cats")
+        api.add_namespace(ns)
+        app.register_blueprint(bp)
+        @ns.route("/<int:id>")
+        class Cat(XResource):
+            method_decorators = [login_required]
+            def get(self, id): ...
+            def delete(self, id): ...
+        legacy = RestfulApi(app, prefix="/legacy")
+        class Todo(Resource):
+            def put(self, todo_id): ...
+        legacy.add_resource(Todo, "/todos/<todo_id>")
+    """})
+    assert routes[("/v1/cats/<int:id>", ("DELETE", "GET"))]["access"] == "auth"
+    assert routes[("/legacy/todos/<todo_id>", ("PUT",))]["findings"] == ["BST301"]

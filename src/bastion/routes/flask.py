@@ -3,7 +3,7 @@ nested blueprints, `register_blueprint(url_prefix=...)`, `before_request` hooks 
 
 from __future__ import annotations
 
-from bastion.routes import guards
+from bastion.routes import guards, restful
 from bastion.routes.index import Index
 from bastion.routes.model import Endpoint, Guard, Handler
 from bastion.routes.syntax import HTTP_VERBS, last
@@ -21,6 +21,7 @@ def _containers(index: Index) -> dict[str, Container]:
         elif kind == "Blueprint" and spec["call"].startswith("flask"):
             prefix = spec.get("kwargs", {}).get("url_prefix")
             found[name] = Container(name, "blueprint", prefix if isinstance(prefix, str) else "")
+    found.update(restful.containers(index))
     return found
 
 
@@ -45,6 +46,7 @@ def endpoints(index: Index) -> list[Endpoint]:
             owner = index.resolve(owner)
             if owner in containers and method in {"before_request", "before_app_request"} and not spec["call"]:
                 _add_hook(containers[owner], {"ref": name}, method, index)
+    links += restful.links(index, containers)
     places = placements(containers, links)
     result: list[Endpoint] = []
     for name, (path, function) in index.functions.items():
@@ -61,6 +63,7 @@ def endpoints(index: Index) -> list[Endpoint]:
         owner = index.resolve(call["receiver"])
         if owner in containers and call["method"] == "add_url_rule":
             result += _add_url_rule(index, places, owner, call)
+    result += restful.endpoints(index, containers, places)
     return result
 
 
