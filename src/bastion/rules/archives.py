@@ -35,7 +35,7 @@ def _tar_receiver(ctx: Context, call: ast.Call) -> bool:
     "BST222",
     "tarfile-unfiltered-extract",
     summary="`tarfile` extraction without an extraction filter",
-    attrs={"extractall", "extract"},
+    attrs={"extractall", "extract", "unpack_archive"},
     severity="high",
     confidence="high",
     cwe=22,
@@ -46,8 +46,8 @@ def tarfile_unfiltered_extract(call: ast.Call, ctx: Context) -> Iterator[Finding
     """
     ## What it does
     Flags `TarFile.extractall()` and `TarFile.extract()` on archives opened with `tarfile.open` in the
-    same function when no `filter=` is given (or `filter="fully_trusted"`). The fix adds
-    `filter="data"`.
+    same function, and `shutil.unpack_archive()`, when no `filter=` is given (or
+    `filter="fully_trusted"`). The fix adds `filter="data"`.
 
     ## Why is this bad?
     Tar members can be named `../../etc/cron.d/job`, be absolute, or be symlinks pointing anywhere;
@@ -78,10 +78,13 @@ def tarfile_unfiltered_extract(call: ast.Call, ctx: Context) -> Iterator[Finding
     default; code that only runs on 3.14+ can ignore the finding, though the explicit filter documents
     the intent.
     """
-    if not _tar_receiver(ctx, call):
+    if ctx.call_name(call) == "shutil.unpack_archive":
+        method = "shutil.unpack_archive"
+    elif _tar_receiver(ctx, call):
+        method = call.func.attr  # type: ignore[union-attr]
+    else:
         return
     value = keyword(call, "filter")
-    method = call.func.attr  # type: ignore[union-attr]
     if value is None:
         if any(item.arg is None for item in call.keywords):
             return

@@ -18,6 +18,7 @@ FAST_HASHES = frozenset(
     f"hashlib.{name}"
     for name in ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b", "blake2s", "new")
 )
+PASSWORD_HASH_HELPERS = frozenset({"werkzeug.security.generate_password_hash", "werkzeug.generate_password_hash"})
 PASSWORD_NAME = re.compile(r"(?:^|_)(?:password|passwd|passwort|passphrase|pwd|pw)(?:$|_|s$)")
 NOT_PASSWORD = re.compile(r"(?:^|_)(?:hash|hashed|digest|length|len|min|max|policy|reset|field|label|url|path|file|prompt|regex|pattern|hint|help|expires|expiry|age|changed|confirm_url)(?:$|_)")
 SALT_NAME = re.compile(r"(?:^|_)(?:salt|pepper)(?:$|_|s$)")
@@ -73,19 +74,22 @@ def _hash_input(ctx: Context, call: ast.Call) -> ast.expr | None:
     "BST229",
     "password-fast-hash",
     summary="Password hashed with a fast general-purpose hash",
-    calls=FAST_HASHES,
-    attrs={"update"},
+    nodes=(ast.Call, ast.Assign),
+    calls=FAST_HASHES | PASSWORD_HASH_HELPERS,
+    attrs={"update", "CryptContext"},
     severity="high",
     confidence="medium",
     cwe=916,
     owasp="A02",
 )
-def password_fast_hash(call: ast.Call, ctx: Context) -> Iterator[Finding]:
+def password_fast_hash(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
     Flags `hashlib` hashes (MD5, SHA-1, SHA-2, SHA-3, BLAKE2) computed over a value named like a
     password (`password`, `passwd`, `pwd`, `passphrase`, `form["password"]`), directly or through
-    `.update()` on a hash object.
+    `.update()` on a hash object; Werkzeug's `generate_password_hash(..., method="md5"/"sha1"/"plain")`;
+    passlib `CryptContext` schemes such as `md5_crypt` or `plaintext`; and Django `PASSWORD_HASHERS`
+    whose first (default) hasher is MD5, SHA-1, unsalted or `crypt`.
 
     ## Why is this bad?
     General-purpose hashes are built to be fast: a GPU tries billions of candidates a second, so a
@@ -113,7 +117,14 @@ def password_fast_hash(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     Passwords held in variables with unrelated names are not recognised; hashing a password to derive
     a cache key or a fingerprint is reported too.
     """
+    if isinstance(node, ast.Assign):
+        yield from _django_hashers(node, ctx)
+        return
+    call = node
     name = ctx.call_name(call)
+    if name in PASSWORD_HASH_HELPERS or (isinstance(call.func, ast.Attribute) and call.func.attr == "CryptContext") or name == "passlib.context.CryptContext":
+        yield from _weak_scheme(call, ctx, name or "CryptContext")
+        return
     if name in FAST_HASHES:
         data = _hash_input(ctx, call)
     elif isinstance(call.func, ast.Attribute) and call.func.attr == "update" and len(call.args) == 1:
@@ -137,6 +148,34 @@ def password_fast_hash(call: ast.Call, ctx: Context) -> Iterator[Finding]:
         return
     salt = "salted but fast" if _salted(data) else "unsalted and fast"
     yield ctx.finding(call, f"`{name}` over `{ctx.source.segment(password)[:40]}` is {salt}; use argon2 or bcrypt for passwords")
+
+
+WEAK_WERKZEUG_METHODS = re.compile(r"^(?:plain|md5|sha1|sha224|sha256|sha384|sha512)$")
+WEAK_PASSLIB_SCHEMES = frozenset(
+    {"plaintext", "md5_crypt", "des_crypt", "bsdi_crypt", "bigcrypt", "crypt16", "ldap_md5", "ldap_sha1", "ldap_plaintext",
+     "hex_md5", "hex_sha1", "hex_sha256", "hex_sha512", "apr_md5_crypt", "mysql323", "mysql41", "postgres_md5", "oracle10",
+     "lmhash", "nthash", "msdcc", "msdcc2", "sun_md5_crypt", "unix_disabled", "roundup_plaintext"}
+)
+WEAK_DJANGO_HASHERS = re.compile(r"\.(?:MD5|UnsaltedMD5|UnsaltedSHA1|SHA1|Crypt)PasswordHasher$")
+
+
+def _weak_scheme(call: ast.Call, ctx: Context, name: str) -> Iterator[Finding]:
+    if name in PASSWORD_HASH_HELPERS:
+        method = ctx.constant(argument(call, 1, "method"))
+        if isinstance(method, str) and WEAK_WERKZEUG_METHODS.match(method.split(":")[0]):
+            yield ctx.finding(call, f"`generate_password_hash(method={method!r})` stores passwords with a fast hash or in clear")
+        return
+    schemes = ctx.constant(keyword(call, "schemes"))
+    if isinstance(schemes, (list, tuple)) and schemes and str(schemes[0]) in WEAK_PASSLIB_SCHEMES:
+        yield ctx.finding(call, f"passlib's default scheme `{schemes[0]}` is fast or reversible; use argon2 or bcrypt")
+
+
+def _django_hashers(node: ast.Assign, ctx: Context) -> Iterator[Finding]:
+    if not any(isinstance(t, ast.Name) and t.id == "PASSWORD_HASHERS" for t in node.targets):
+        return
+    hashers = ctx.constant(node.value)
+    if isinstance(hashers, (list, tuple)) and hashers and isinstance(hashers[0], str) and WEAK_DJANGO_HASHERS.search(hashers[0]):
+        yield ctx.finding(node, f"Django hashes new passwords with `{hashers[0].rsplit('.', 1)[-1]}`; put Argon2 or PBKDF2 first")
 
 
 def _prf_name(ctx: Context, node: ast.expr | None) -> str | None:
