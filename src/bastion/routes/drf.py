@@ -38,6 +38,8 @@ def default_guards(index: Index) -> tuple[list[Guard], bool]:
     """The guards of `DEFAULT_PERMISSION_CLASSES`, and whether that default is permissive."""
     settings = index.settings.get("REST_FRAMEWORK")
     classes = None
+    if isinstance(settings, dict) and last(settings.get("call")) == "dict":  # REST_FRAMEWORK = dict(...)
+        settings = settings.get("kwargs", {})
     if isinstance(settings, dict) and "call" not in settings:
         classes = settings.get("DEFAULT_PERMISSION_CLASSES")
     if not isinstance(classes, list) or not classes:

@@ -47,7 +47,7 @@ _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
     "commit", "save", "delete", "bulk_create", "bulk_update", "write_text", "write_bytes", "unlink",
     "rmtree", "get_or_create", "update_or_create", "insert_one", "insert_many", "update_one",
-    "update_many", "delete_one", "delete_many", "replace_one", "truncate", "drop",
+    "update_many", "delete_one", "delete_many", "replace_one",
 })
 
 
