@@ -34,6 +34,7 @@ ANALYZERS = (
     "bastion.secrets.analyzer",
     "bastion.deps.analyzer",
     "bastion.interpreter.analyzer",
+    "bastion.rules.database_config",
 )
 
 
