@@ -47,9 +47,9 @@ def _scan(text: str, display: str, info) -> list[Finding]:
         if user is None:
             setting = USER_SETTING.match(line)
             database_key = setting and re.search(r"DB|DATABASE|PG|MYSQL|POSTGRES|SQL", setting.group("key"), re.IGNORECASE)
-            if setting and database_key and setting.group("key").upper() not in SERVER_SIDE_KEYS:
-                if setting.group("user").lower() in SUPERUSERS:
-                    user, column = setting.group("user"), setting.start("user")
+            client_side = setting and database_key and setting.group("key").upper() not in SERVER_SIDE_KEYS
+            if client_side and setting.group("user").lower() in SUPERUSERS:
+                user, column = setting.group("user"), setting.start("user")
         if user is not None:
             findings.append(
                 Finding(
