@@ -101,9 +101,12 @@ def db_superuser_connection(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     - https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html
     - https://cwe.mitre.org/data/definitions/250.html
 
+    Configuration files outside Python (`alembic.ini`, `.env`, YAML, TOML) are checked too: database
+    URLs and `DB_USER`-style settings that name a superuser role.
+
     ## Known limitations
     Role names are recognised by convention; a custom role with superuser rights is not. Test files
-    are skipped.
+    are skipped. `POSTGRES_USER`-style settings of a database *server* container are not reported.
     """
     if ctx.is_test_file:
         return
