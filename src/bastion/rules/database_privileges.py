@@ -78,7 +78,8 @@ def db_superuser_connection(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     Flags database connections made as a superuser or administrative role (`postgres`, `root`, `sa`,
     `admin`, ...): `connect(user="postgres")`, DSNs with `user=root`, URLs such as
     `postgresql://postgres:...@db/app` (SQLAlchemy, `DATABASE_URL` settings) and Django `DATABASES`
-    entries with `"USER": "postgres"`.
+    entries with `"USER": "postgres"`. Configuration files outside Python (`alembic.ini`, `.env`,
+    YAML, TOML) are checked too: database URLs and `DB_USER`-style settings that name such a role.
 
     ## Why is this bad?
     The application then holds every privilege of the server: an SQL injection or a stolen
@@ -100,9 +101,6 @@ def db_superuser_connection(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     ## References
     - https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html
     - https://cwe.mitre.org/data/definitions/250.html
-
-    Configuration files outside Python (`alembic.ini`, `.env`, YAML, TOML) are checked too: database
-    URLs and `DB_USER`-style settings that name a superuser role.
 
     ## Known limitations
     Role names are recognised by convention; a custom role with superuser rights is not. Test files
