@@ -176,9 +176,12 @@ def catastrophic(pattern: str | bytes) -> str | None:
         parsed = sre_parse.parse(pattern)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
-    literals = {chr(av) for op, av in _flatten(list(parsed)) if op is sre_constants.LITERAL and av < 0x110000}
-    samples = _SAMPLES + "".join(sorted(literals))[:200]
-    return _problem(list(parsed), samples)
+    try:
+        literals = {chr(av) for op, av in _flatten(list(parsed)) if op is sre_constants.LITERAL and av < 0x110000}
+        samples = _SAMPLES + "".join(sorted(literals))[:200]
+        return _problem(list(parsed), samples)
+    except RecursionError:
+        return None  # absurdly nested groups: not worth a verdict
 
 
 def _flatten(items: list) -> Iterator[tuple]:
