@@ -328,3 +328,53 @@ def test_flask_restx_namespaces_and_restful_resources(tmp_path: Path) -> None:
     """})
     assert routes[("/v1/cats/<int:id>", ("DELETE", "GET"))]["access"] == "auth"
     assert routes[("/legacy/todos/<todo_id>", ("PUT",))]["findings"] == ["BST301"]
+
+
+def test_fastapi_http_middleware_that_refuses_guards_the_app_minus_its_exemptions(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from fastapi import FastAPI, Request
+        from fastapi.responses import JSONResponse
+        app = FastAPI()
+        @app.middleware("http")
+        async def require_api_key(request: Request, call_next):
+            if request.url.path.startswith("/public"):
+                return await call_next(request)
+            if request.headers.get("x-api-key") != "k":
+                return JSONResponse({"detail": "no"}, status_code=401)
+            return await call_next(request)
+        @app.post("/orders")
+        def order(): ...
+        @app.post("/public/feedback")
+        def feedback(): ...
+    """})
+    assert routes[("/orders", ("POST",))]["access"] == "auth"
+    assert routes[("/public/feedback", ("POST",))]["findings"] == ["BST301"]
+
+
+def test_django_project_middleware_that_redirects_to_login(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "site/__init__.py": "",
+        "site/settings.py": 'MIDDLEWARE = ["site.middleware.AuthRequired"]\nROOT_URLCONF = "site.urls"\n',
+        "site/middleware.py": """
+            from django.shortcuts import redirect
+            class AuthRequired:
+                def __init__(self, get_response):
+                    self.get_response = get_response
+                def __call__(self, request):
+                    if request.path.startswith("/open/"):
+                        return self.get_response(request)
+                    if not request.user.is_authenticated:
+                        return redirect("/accounts/login/")
+                    return self.get_response(request)
+        """,
+        "site/urls.py": """
+            from django.urls import path
+            from django.views.decorators.http import require_POST
+            @require_POST
+            def pay(request): ...
+            @require_POST
+            def vote(request): ...
+            urlpatterns = [path("pay/", pay), path("open/vote/", vote)]
+        """})
+    assert routes[("/pay/", ("POST",))]["access"] == "auth"
+    assert routes[("/open/vote/", ("POST",))]["findings"] == ["BST301"]

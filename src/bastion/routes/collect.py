@@ -19,7 +19,7 @@ from bastion.routes.syntax import Names, decorator_spec
 WIRING = frozenset({
     "register_blueprint", "add_url_rule", "before_request", "before_app_request", "include_router",
     "add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route", "mount", "register",
-    "route", "api_route", "add_resource", "add_namespace", "get", "post", "put", "patch", "delete", "websocket", "head", "options",
+    "route", "api_route", "add_middleware", "add_resource", "add_namespace", "get", "post", "put", "patch", "delete", "websocket", "head", "options",
 })
 _SETTINGS = ("REST_FRAMEWORK", "MIDDLEWARE", "ROOT_URLCONF", "LOGIN_URL")
 

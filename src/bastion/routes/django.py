@@ -3,6 +3,8 @@ across apps, function views, class-based views via `as_view()`, DRF routers and 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bastion.routes import drf, guards
 from bastion.routes.index import Index
 from bastion.routes.model import Endpoint, Guard, Handler
@@ -29,12 +31,29 @@ def endpoints(index: Index) -> list[Endpoint]:
     included = {m for _, (_, patterns) in index.urlconfs.items() for m in _includes(patterns, index)}
     roots = [root] if isinstance(root, str) and root in index.urlconfs else [m for m in index.urlconfs if m not in included]
     middleware = index.settings.get("MIDDLEWARE")
-    site_wide = [Guard("LoginRequiredMiddleware", "auth", (), "middleware")] if isinstance(middleware, list) and any(
-        isinstance(m, str) and m.endswith("LoginRequiredMiddleware") for m in middleware) else []
-    walker = _Walker(index, site_wide)
+    walker = _Walker(index, _middleware_guards(middleware, index))
     for module in sorted(roots):
         walker.urlconf(module, "", [], 0)
-    return walker.result
+    return [replace(e, guards=tuple(g for g in e.guards if g.applies_to(e.path, e.handler.qualname))) for e in walker.result]
+
+
+def _middleware_guards(middleware: object, index: Index) -> list[Guard]:
+    """`LoginRequiredMiddleware`, and project middleware whose request hook refuses callers."""
+    found: list[Guard] = []
+    for entry in middleware if isinstance(middleware, list) else []:
+        if not isinstance(entry, str):
+            continue
+        if entry.endswith("LoginRequiredMiddleware"):
+            found.append(Guard("LoginRequiredMiddleware", "auth", (), "middleware"))
+            continue
+        name = index.resolve(entry)
+        for method in ("__call__", "process_view", "process_request"):
+            owner = index.class_method(name, method)
+            guard = guards.hook(f"{owner[0]}.{method}", index) if owner else None
+            if guard:
+                found.append(replace(guard, name=last(name), source="middleware"))
+                break
+    return found
 
 
 def _includes(patterns: list, index: Index) -> list[str]:

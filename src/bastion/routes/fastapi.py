@@ -3,6 +3,8 @@ dependencies=...)`, mounted sub-applications, websockets; `Depends`/`Security` a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bastion.routes import guards
 from bastion.routes.index import Index
 from bastion.routes.model import Endpoint, Guard, Handler
@@ -55,6 +57,7 @@ def endpoints(index: Index) -> list[Endpoint]:
             prefix = args[0] if args else kwargs.get("path")
             if isinstance(child, dict) and child.get("ref") and isinstance(prefix, str):
                 links.append(Link(owner, index.resolve(child["ref"]), prefix))
+    _middleware(index, containers)
     places = placements(containers, links)
     result: list[Endpoint] = []
     for name in containers:
@@ -104,7 +107,7 @@ def _endpoints(index, places, owner, method, args, kwargs, name, path, function)
         own.append(inline)
     return [
         Endpoint("fastapi", join(prefix, rule), tuple(methods), Handler(name, path, function["line"], function["col"]),
-                 tuple([*inherited, *own]), kind="websocket" if method == "websocket" else "http", group=owner,
+                 tuple([*(g for g in inherited if g.applies_to(join(prefix, rule), name)), *own]), kind="websocket" if method == "websocket" else "http", group=owner,
                  writes=function["writes"])
         for prefix, inherited in places.get(owner, [("", [])])
     ]
@@ -142,7 +145,8 @@ def _route_list(index: Index, routes: object, prefix: str, inherited: list[Guard
             own = [*guards.parameter_guards(function, index),
                    *(g for g in (guards.decorator(spec, index) for spec in function["decorators"]) if g)]
             result.append(Endpoint("fastapi", join(prefix, path), tuple(methods), Handler(ref, file, function["line"], function["col"]),
-                                   tuple([*inherited, *own]), kind="websocket" if websocket else "http", group=group,
+                                   tuple([*(g for g in inherited if g.applies_to(join(prefix, path), ref)), *own]),
+                                   kind="websocket" if websocket else "http", group=group,
                                    writes=function["writes"]))
         elif ref and index.class_(ref):  # HTTPEndpoint subclasses: the verbs they define
             file, cls = index.class_(ref)
@@ -150,3 +154,25 @@ def _route_list(index: Index, routes: object, prefix: str, inherited: list[Guard
             result.append(Endpoint("fastapi", join(prefix, path), tuple(verbs or ["GET"]), Handler(ref, file, cls["line"], cls["col"]),
                                    tuple(inherited), group=group))
     return result
+
+
+def _middleware(index: Index, containers: dict[str, Container]) -> None:
+    """`@app.middleware("http")` functions and `app.add_middleware(Class)` whose `dispatch` refuses callers
+    guard every route of the app (minus the paths they let through first)."""
+    for name, (_, function) in index.functions.items():
+        for spec in function["decorators"]:
+            owner, _, method = spec["name"].rpartition(".")
+            owner = index.resolve(owner)
+            if method == "middleware" and owner in containers:
+                found = guards.hook(name, index)
+                if found:
+                    containers[owner].guards.append(replace(found, source="middleware"))
+    for _, call in index.calls:
+        owner = index.resolve(call["receiver"])
+        if call["method"] == "add_middleware" and owner in containers and call["args"] and isinstance(call["args"][0], dict):
+            cls = index.resolve(call["args"][0].get("ref"))
+            method = index.class_method(cls, "dispatch") or index.class_method(cls, "__call__")
+            if method:
+                found = guards.hook(f"{method[0]}.{'dispatch' if index.class_method(cls, 'dispatch') else '__call__'}", index)
+                if found:
+                    containers[owner].guards.append(replace(found, name=last(cls), source="middleware"))

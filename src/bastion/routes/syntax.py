@@ -432,7 +432,10 @@ def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
         if not isinstance(statement, ast.If) or not statement.body or not isinstance(statement.body[0], ast.Return):
             continue
         returned = statement.body[0].value
-        if returned is not None and not (isinstance(returned, ast.Constant) and returned.value is None):
+        if isinstance(returned, ast.Await):
+            returned = returned.value
+        passes_on = isinstance(returned, ast.Call) and last(_dotted(returned.func)) in {"call_next", "get_response", "app"}
+        if returned is not None and not passes_on and not (isinstance(returned, ast.Constant) and returned.value is None):
             continue
         for node in ast.walk(statement.test):
             if isinstance(node, ast.Compare) and _identifiers(node.left) & {"endpoint", "path", "url_rule", "blueprint"}:
