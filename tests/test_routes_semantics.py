@@ -378,3 +378,23 @@ def test_django_project_middleware_that_redirects_to_login(tmp_path: Path) -> No
         """})
     assert routes[("/pay/", ("POST",))]["access"] == "auth"
     assert routes[("/open/vote/", ("POST",))]["findings"] == ["BST301"]
+
+
+def test_drf_router_without_trailing_slash_and_restricted_methods(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "api/__init__.py": "",
+        "api/settings.py": 'REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ("rest_framework.permissions.IsAuthenticated",)}\n',
+        "api/urls.py": """
+            from rest_framework.routers import SimpleRouter
+            from .views import LogViewSet
+            router = SimpleRouter(trailing_slash=False)
+            router.register("logs", LogViewSet, basename="log")
+            urlpatterns = router.urls
+        """,
+        "api/views.py": """
+            from rest_framework.viewsets import ModelViewSet
+            class LogViewSet(ModelViewSet):
+                http_method_names = ["get", "head"]
+        """})
+    assert set(routes) == {("/logs", ("GET",)), ("/logs/{pk}", ("GET",))}
+    assert all(r["access"] == "auth" for r in routes.values())

@@ -278,10 +278,16 @@ class _Walker:
                 continue
             lookup = index.class_attr(name, "lookup_url_kwarg") or index.class_attr(name, "lookup_field") or "pk"
             base = join(prefix, route_prefix) if route_prefix else join(prefix)
+            slash = (index.object(router) or {}).get("kwargs", {}).get("trailing_slash") is not False
+            allowed = index.class_attr(name, "http_method_names")
             for action in drf.viewset_actions(name, index):
+                if isinstance(allowed, list) and not {m.lower() for m in action["methods"]} & set(allowed):
+                    continue
                 detail = f"{{{lookup}}}/" if action["detail"] else ""
                 tail = f"{action['url_path']}/" if action["url_path"] else ""
                 route = join(base.rstrip("/") + "/", detail + tail)
+                if not slash and route != "/":
+                    route = route.rstrip("/")
                 self.action_endpoint(name, found[0], found[1], route, action["methods"], action["action"], wrapping, action)
 
     def action_endpoint(self, name, file, cls, route, methods, action_name, wrapping, action) -> None:
