@@ -169,7 +169,7 @@ def _call_lambda(flow: FunctionFlow, callee: Val, node: ast.Call, env: Env) -> V
 def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | None, receiver: Val | None,
            vals: list[Val], kwvals: dict[str, Val], splat: list[Val]) -> None:
     file = flow.file
-    name = ast.unparse(node.func)[:60]
+    name = LazyName(node.func)
     if qual in spec.SUBPROCESS_NAMES:
         _subprocess(flow, node, vals, kwvals, name)
         return
@@ -240,6 +240,18 @@ def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | N
         parts += [kwvals[k] for k in sink.keywords if k in kwvals]
         taint = union(*(p.flat() for p in parts if p is not None))
     flow.sink(sink.kind, taint, node, name)
+
+
+class LazyName:
+    """The source text of a callee, computed only when a sink is actually recorded."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: ast.AST) -> None:
+        self.node = node
+
+    def __str__(self) -> str:
+        return ast.unparse(self.node)[:60]
 
 
 def _not_html(kwvals: dict[str, Val]) -> bool:

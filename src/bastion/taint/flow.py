@@ -110,8 +110,11 @@ class FileFlow:
     def _collect_module(self) -> None:
         text = "\n".join(self.lines)
         self.sax_external = "external-general-entities" in text or "feature_external_ges" in text
+        class_defs: list[ast.ClassDef] = []
         for node in statements(self.tree.body):
-            if isinstance(node, ast.Import):
+            if isinstance(node, ast.ClassDef):
+                class_defs.append(node)
+            elif isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
                         self.imports[alias.asname] = alias.name
@@ -154,20 +157,22 @@ class FileFlow:
                         self.consts[targets[0].id] = value
                     elif (qual := self.qual(stmt.value)) is not None:
                         self.globals[targets[0].id] = qual
-        for node in statements(self.tree.body):
-            if isinstance(node, ast.ClassDef):
-                for inner in node.body:
-                    if isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
-                        qual = self.qual(inner.value)
-                        if qual is not None:
-                            self.attr_quals.setdefault(node.name, {})[inner.targets[0].id] = qual
-                for inner in statements(node.body):
-                    if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
-                        target = inner.targets[0]
-                        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-                            qual = self.qual(inner.value)
-                            if qual is not None:
-                                self.attr_quals.setdefault(node.name, {})[target.attr] = qual
+        for node in class_defs:
+            self._class_attributes(node)
+
+    def _class_attributes(self, node: ast.ClassDef) -> None:
+        """Qualified names of what class-level names and `self.x = ...` assignments hold."""
+        types = self.attr_quals.setdefault(node.name, {})
+        for inner in node.body:
+            name = inner.targets[0] if isinstance(inner, ast.Assign) and len(inner.targets) == 1 else None
+            if isinstance(name, ast.Name) and (qual := self.qual(inner.value)) is not None:
+                types[name.id] = qual
+        for inner in statements(node.body):
+            if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
+                target = inner.targets[0]
+                on_self = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+                if on_self and (qual := self.qual(inner.value)) is not None:
+                    types[target.attr] = qual
 
     def _django_route(self, call: ast.Call) -> None:
         route = call.args[0].value
@@ -906,7 +911,7 @@ class FunctionFlow:
 
     # -- sinks ----------------------------------------------------------------------------
 
-    def sink(self, kind: str, taint: Taint, node: ast.AST, name: str) -> None:
+    def sink(self, kind: str, taint: Taint, node: ast.AST, name: object) -> None:
         live = {label: cleared for label, cleared in taint.items() if kind not in cleared}
         if not live:
             return
@@ -915,7 +920,7 @@ class FunctionFlow:
         self.sinks.append({
             "k": kind, "t": dump(live), "l": node.lineno, "c": node.col_offset,
             "el": getattr(node, "end_lineno", None), "ec": getattr(node, "end_col_offset", None),
-            "n": name, "x": self.file.snippet(node.lineno),
+            "n": str(name), "x": self.file.snippet(node.lineno),
         })
 
     # -- expressions ----------------------------------------------------------------------
