@@ -58,6 +58,8 @@ def ruff(tree: Path) -> list[dict]:
 
 
 TOOLS = {"bastion": bastion, "bandit": bandit, "ruff": ruff}
+# Supplementary samples without the assert rule, which dominates Bandit's and Ruff's findings.
+SUPPLEMENTS = {"bandit-no-B101": ("bandit", "B101"), "ruff-no-S101": ("ruff", "S101")}
 
 
 def relative(path: str, work: Path) -> str:
@@ -84,6 +86,24 @@ def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
     return verdicts
 
 
+def write_sample(target: Path, title: str, items: list[dict], work: Path) -> None:
+    sample = random.Random(SEED).sample(items, min(SAMPLE_SIZE, len(items)))
+    verdicts = read_verdicts(target)
+    rows = [
+        f"# {title}: random sample of {len(sample)} of {len(items)} findings (seed {SEED})",
+        "",
+        "| # | location | rule | message | code | verdict | reasoning |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for index, item in enumerate(sample, 1):
+        location = f"{item['path']}:{item['line']}"
+        verdict, reason = verdicts.get(location, ("", ""))
+        code = re.sub(r"\|", "\\|", source_line(work, item["path"], item["line"]))[:120]
+        message = item["message"].replace("|", "\\|")[:140]
+        rows.append(f"| {index} | {location} | {item['rule']} | {message} | `{code}` | {verdict} | {reason} |")
+    target.write_text("\n".join(rows) + "\n")
+
+
 def main() -> int:
     work = HERE.parent / "work"
     findings: dict[str, list[dict]] = {name: [] for name in TOOLS}
@@ -103,22 +123,10 @@ def main() -> int:
     (HERE / "counts.md").write_text("\n".join(lines))
     for name, items in findings.items():
         items.sort(key=lambda i: (i["path"], i["line"], i["rule"]))
-        sample = random.Random(SEED).sample(items, min(SAMPLE_SIZE, len(items)))
-        target = HERE / f"sample-{name}.md"
-        verdicts = read_verdicts(target)
-        rows = [
-            f"# {name}: random sample of {len(sample)} of {len(items)} findings (seed {SEED})",
-            "",
-            "| # | location | rule | message | code | verdict | reasoning |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for index, item in enumerate(sample, 1):
-            location = f"{item['path']}:{item['line']}"
-            verdict, reason = verdicts.get(location, ("", ""))
-            code = re.sub(r"\|", "\\|", source_line(work, item["path"], item["line"]))[:120]
-            message = item["message"].replace("|", "\\|")[:140]
-            rows.append(f"| {index} | {location} | {item['rule']} | {message} | `{code}` | {verdict} | {reason} |")
-        target.write_text("\n".join(rows) + "\n")
+        write_sample(HERE / f"sample-{name}.md", name, items, work)
+    for name, (tool_name, left_out) in SUPPLEMENTS.items():
+        kept = [item for item in findings[tool_name] if not item["rule"].startswith(left_out + " ") and item["rule"] != left_out]
+        write_sample(HERE / f"sample-{name}.md", f"{tool_name} without {left_out}", kept, work)
     print(json.dumps({name: len(items) for name, items in findings.items()}))
     return 0
 
