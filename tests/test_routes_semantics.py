@@ -398,3 +398,53 @@ def test_drf_router_without_trailing_slash_and_restricted_methods(tmp_path: Path
         """})
     assert set(routes) == {("/logs", ("GET",)), ("/logs/{pk}", ("GET",))}
     assert all(r["access"] == "auth" for r in routes.values())
+
+
+def test_flaskr_style_login_required_and_author_check_in_a_helper(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "flaskr/__init__.py": """
+            from flask import Flask
+            def create_app():
+                app = Flask(__name__)
+                from . import auth, blog
+                app.register_blueprint(auth.bp)
+                app.register_blueprint(blog.bp)
+                return app
+        """,
+        "flaskr/auth.py": """
+            import functools
+            from flask import Blueprint, g, redirect, session, url_for
+            bp = Blueprint("auth", __name__, url_prefix="/auth")
+            def login_required(view):
+                @functools.wraps(view)
+                def wrapped_view(**kwargs):
+                    if g.user is None:
+                        return redirect(url_for("auth.login"))
+                    return view(**kwargs)
+                return wrapped_view
+            @bp.before_app_request
+            def load_logged_in_user():
+                g.user = session.get("user_id")
+            @bp.route("/login", methods=("GET", "POST"))
+            def login(): ...
+        """,
+        "flaskr/blog.py": """
+            from flask import Blueprint, abort, g
+            from flaskr.auth import login_required
+            bp = Blueprint("blog", __name__)
+            def get_post(id, check_author=True):
+                post = find(id)
+                if post is None:
+                    abort(404, f"Post id {id} doesn't exist.")
+                if check_author and post["author_id"] != g.user["id"]:
+                    abort(403)
+                return post
+            @bp.route("/<int:id>/delete", methods=("POST",))
+            @login_required
+            def delete(id):
+                get_post(id)
+                db.execute("DELETE FROM post WHERE id = ?", (id,))
+        """})
+    row = routes[("/<int:id>/delete", ("POST",))]
+    assert (row["access"], row["roles"], row["findings"]) == ("role", [], [])
+    assert routes[("/auth/login", ("GET", "POST"))]["guards"] == []

@@ -78,7 +78,7 @@ class _Collector:
             "params": params, "writes": syntax.writes(node),
             "guard": syntax.guard_signature(node), "inline": syntax.inline_guard(node),
             "compared_methods": syntax.compared_methods(node), "vocabulary": syntax.vocabulary(node),
-            "exempt": syntax.hook_exemptions(node),
+            "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(node, names),
         }
         for child in node.body:  # route functions and the app itself inside an application factory
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and child.decorator_list:

@@ -161,7 +161,7 @@ class _Walker:
                 guard = guards.decorator(spec, index)
                 if guard:
                     own.append(guard)
-        inline = guards.inline(function)
+        inline = guards.inline(function, index)
         if inline:
             own.append(inline)
         permissive = False
@@ -224,7 +224,7 @@ class _Walker:
             per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]
             if per_verb:
                 found += sorted(set.intersection(*per_verb), key=lambda g: g.name)
-            inline = [guards.inline(v[1]) for v in verbs if v]
+            inline = [guards.inline(v[1], index) for v in verbs if v]
             if inline and all(inline):  # every verb method refuses callers first
                 found.append(min(inline, key=lambda g: g.kind != "auth"))
             dispatch = index.functions.get(f"{ancestor}.dispatch")
@@ -296,7 +296,7 @@ class _Walker:
         own, permissive = drf.class_guards(name, index, action.get("permission_classes"))
         function = action.get("function") or {}
         if function:
-            inline = guards.inline(function)
+            inline = guards.inline(function, index)
             if inline:
                 own.append(inline)
         line = action.get("line") or cls["line"]

@@ -102,7 +102,7 @@ def _endpoints(index, places, owner, method, args, kwargs, name, path, function)
         methods = sorted({m.upper() for m in declared if isinstance(m, str)}) if isinstance(declared, list) else ["GET"]
     own = [*_dependency_guards(kwargs.get("dependencies"), index), *guards.parameter_guards(function, index)]
     own += [g for g in (guards.decorator(spec, index) for spec in function["decorators"]) if g]
-    inline = guards.inline(function)
+    inline = guards.inline(function, index)
     if inline:
         own.append(inline)
     return [

@@ -97,7 +97,7 @@ def _function_endpoints(index, places, owner, rule, methods, name, path, functio
     if not isinstance(rule, str):
         return []
     own = _decorator_guards(index, function["decorators"] if applied is None else applied)
-    inline = guards.inline(function)
+    inline = guards.inline(function, index)
     if inline:
         own.append(inline)
     result = []

@@ -151,11 +151,18 @@ def hook(function_name: str, index: Index) -> Guard | None:
                  exempt=tuple(entry[1].get("exempt", ())))
 
 
-def inline(function: dict) -> Guard | None:
+def inline(function: dict, index: Index | None = None) -> Guard | None:
+    """A check at the top of the handler, written there or in a project function it calls first
+    (`post = get_post(id)` that aborts 403 for another author's post)."""
     found = function.get("inline")
-    if not found:
-        return None
-    return Guard("inline check", ROLE if found["role"] else AUTH, tuple(found["roles"]), "inline")
+    if found:
+        return Guard("inline check", ROLE if found["role"] else AUTH, tuple(found["roles"]), "inline")
+    for callee in function.get("head_calls", []) if index is not None else []:
+        entry = index.function(callee)
+        signature = entry[1].get("guard") if entry else None
+        if signature and entry[1].get("vocabulary", {}).get("user"):
+            return Guard(last(callee), ROLE if signature["role"] else AUTH, tuple(signature["roles"]), "inline")
+    return None
 
 
 # -- FastAPI dependencies ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ _USER_WORDS = frozenset({
 _ROLE_WORDS = frozenset({
     "role", "roles", "admin", "is_admin", "is_staff", "is_superuser", "staff", "superuser", "has_perm",
     "has_perms", "has_role", "has_permission", "permission", "permissions", "perms", "perm", "groups",
-    "group", "scope", "scopes", "is_owner", "owner", "can", "privilege", "privileges", "level", "access_level",
+    "group", "scope", "scopes", "is_owner", "owner", "owner_id", "author", "author_id", "created_by", "can", "privilege", "privileges", "level", "access_level",
 })
 _ROLE_PARTS = ("admin", "role", "perm", "staff", "superuser", "scope", "group", "privilege")
 
@@ -445,3 +445,15 @@ def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
                   and _identifiers(node.func.value) & {"path", "endpoint"}):
                 found += [f"{s}*" for a in node.args for s in strings(a)]
     return found
+
+
+def head_calls(function: ast.FunctionDef | ast.AsyncFunctionDef, names: Names) -> list[str]:
+    """Project functions a handler calls in its first statements (where a check would sit)."""
+    found: list[str] = []
+    for statement in function.body[:4]:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                qual = names.qual(node.func)
+                if qual and qual not in found:
+                    found.append(qual)
+    return found[:6]
