@@ -56,3 +56,33 @@ def test_hostile_files_do_not_break_the_inventory(tmp_path: Path) -> None:
     code, out, _ = run_cli("routes", str(tmp_path), "--format", "json", "--no-cache")
     paths = {r["path"] for r in json.loads(out)["routes"]}
     assert {"/x", "/y"} <= paths
+
+
+def test_routes_settings_from_pyproject(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "pyproject.toml": """
+            [tool.bastion.routes]
+            public-routes = ["/hooks/*"]
+            guards = ["edge_auth"]
+            role-guards = { only_ops = ["ops"] }
+        """,
+        "app.py": """
+            from flask import Flask
+            from company.security import edge_auth, only_ops
+            app = Flask(__name__)
+            @app.post("/hooks/github")
+            def github(): ...
+            @app.post("/orders")
+            @edge_auth
+            def orders(): ...
+            @app.delete("/admin/cache")
+            @only_ops
+            def flush(): ...
+        """})
+    _, out, _ = run_cli("routes", str(tmp_path), "--format", "json", "--no-cache")
+    rows = {r["path"]: r for r in json.loads(out)["routes"]}
+    assert rows["/hooks/github"]["verdict"] == "public (config)" and rows["/hooks/github"]["findings"] == []
+    assert rows["/orders"]["access"] == "auth"
+    assert (rows["/admin/cache"]["access"], rows["/admin/cache"]["roles"]) == ("role", ["ops"])
+    code, _, err = run_cli("routes", str(tmp_path), "--no-cache", "--config", str(tmp_path / "missing.toml"))
+    assert code == 2 or err

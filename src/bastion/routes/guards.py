@@ -8,6 +8,7 @@ under a condition on the caller), whatever they are called.
 from __future__ import annotations
 
 import fnmatch
+from dataclasses import replace
 from typing import Any
 
 from bastion.routes.index import Index
@@ -143,6 +144,9 @@ def _strongest(guards: list[Guard]) -> Guard | None:
 
 def hook(function_name: str, index: Index) -> Guard | None:
     """A `before_request` hook that refuses callers."""
+    configured = _configured(function_name, index)
+    if configured:
+        return replace(configured, source="hook")
     entry = index.function(function_name)
     if entry is None or entry[1].get("guard") is None:
         return None
@@ -308,7 +312,11 @@ def permission_class(value: Any, index: Index) -> Guard | None:
 def mixins(class_name: str, index: Index) -> list[Guard]:
     """Django access mixins (and project mixins built on them) among a view's bases."""
     found: list[Guard] = []
-    for ancestor in index.ancestors(class_name):
+    for ancestor in index.ancestors(class_name)[1:]:
+        configured = _configured(ancestor, index)
+        if configured:
+            found.append(replace(configured, source="mixin"))
+            continue
         short = last(ancestor)
         kind = MIXINS.get(short)
         if kind is None or ancestor in index.classes:
