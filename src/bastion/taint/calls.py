@@ -520,12 +520,11 @@ def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals
     from bastion.taint.flow import dump
 
     calls = flow.file.calls
+    flow.made_calls = True
     record: dict[str, Any] = {"q": candidates, "l": node.lineno, "c": node.col_offset, "f": flow.qual}
     args = [dump(v.flat()) for v in vals]
     if any(args):
         record["a"] = args
-    elif vals:
-        record["n"] = len(vals)
     kw = {k: dump(v.flat()) for k, v in kwvals.items() if v.flat()}
     if kw:
         record["k"] = kw

@@ -350,6 +350,7 @@ class FunctionFlow:
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
         self.kwarg: str | None = None
+        self.made_calls = False  # calls into project code: callers may bind our parameters through them
         self.route = self._route_kind(decorators)
         method_view = cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS
         if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
@@ -495,22 +496,23 @@ class FunctionFlow:
     # -- summary -------------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"q": self.qual, "p": self.params}
-        if self.kwarg:
-            out["kw"] = self.kwarg
-        returns = getattr(self.node, "returns", None)
-        if returns is not None and (rtype := self.file.qual(returns)) is not None:
-            out["rt"] = rtype
-        if self.cls:
-            out["cls"] = self.cls
+        """The function's facts; parameters only matter when something refers to them."""
+        out: dict[str, Any] = {"q": self.qual}
         if self.ret:
             out["r"] = dump(self.ret)
         if self.attrs:
             out["a"] = dump(self.attrs)
         if self.sinks:
             out["s"] = self.sinks
-        if self.node is not None:
-            out["l"] = getattr(self.node, "lineno", 0)
+        returns = getattr(self.node, "returns", None)
+        if returns is not None and (rtype := self.file.qual(returns)) is not None:
+            out["rt"] = rtype
+        if len(out) > 1 or self.cls or self.made_calls:
+            out["p"] = self.params
+            if self.cls:
+                out["cls"] = self.cls
+            if self.kwarg:
+                out["kw"] = self.kwarg
         return out
 
     # -- statements ----------------------------------------------------------------------
