@@ -102,26 +102,82 @@ def _all_safe(ctx: Context, node: ast.expr, before: ast.AST, depth: int = 0) -> 
     return all(_safe_piece(ctx, piece, before, depth) for piece in pieces(node))
 
 
+_MARK = "\x00"
+_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc]")
+_FIELD = re.compile(r"\{[^{}]*\}")
+# Text just before a spliced value that puts it where a bound parameter belongs.
+VALUE_CONTEXT = re.compile(
+    r"(?:[=<>]|\bLIKE|\bILIKE|\bIN\s*\(|\bBETWEEN|\bBETWEEN\s+\S+\s+AND|\bVALUES\s*\(|\bLIMIT|\bOFFSET|\bTHEN|\bELSE|\bWHEN)\s*['(]*$",
+    re.IGNORECASE,
+)
+
+
+def _marked_text(node: ast.expr) -> str:
+    """The literal text of a built string with one marker per value of `pieces(node)`, in order."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.replace(_MARK, "")
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value.replace(_MARK, "") if isinstance(v, ast.Constant) else _MARK for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _marked_text(node.left) + _marked_text(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        values = len(pieces(node)) - len(pieces(node.left))
+        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+            return _DIRECTIVE.sub(_MARK, node.left.value.replace("%%", "").replace(_MARK, ""))
+        return _marked_text(node.left) + _MARK * values
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        template = node.func.value
+        if isinstance(template, ast.Constant) and isinstance(template.value, str):
+            return _FIELD.sub(_MARK, template.value.replace("{{", "").replace("}}", "").replace(_MARK, ""))
+        return _marked_text(template) + _MARK * (len(node.args) + len(node.keywords))
+    return _MARK
+
+
+def _in_value_position(text: str, index: int) -> bool:
+    before = text[:index].replace(_MARK, "x")
+    if VALUE_CONTEXT.search(before.rstrip()) or before.endswith("'"):
+        return True
+    values_at, closed_at = before.upper().rfind("VALUES"), before.rfind(")")
+    return values_at > closed_at and before.rstrip().endswith((",", "("))
+
+
+def _injectable(ctx: Context, node: ast.expr, at: ast.AST, prefix: str = "") -> bool:
+    """A value that is not known to be safe is spliced where a bound parameter belongs.
+
+    Identifiers (table and column names after FROM, ORDER BY, ...) cannot be bound; they are left to
+    the taint analysis, which knows whether they come from untrusted input."""
+    values = pieces(node)
+    text = prefix.replace(_MARK, "") + _marked_text(node)
+    marks = [i for i, char in enumerate(text) if char == _MARK]
+    aligned = len(marks) == len(values)
+    for position, piece in enumerate(values):
+        if _safe_piece(ctx, piece, at):
+            continue
+        if not aligned or _in_value_position(text, marks[position]):
+            return True
+    return False
+
+
 def _built_sql(ctx: Context, node: ast.expr | None, at: ast.AST) -> tuple[ast.expr, str] | None:
     """The string-building expression that produced this SQL argument, with its literal text."""
     if node is None:
         return None
-    candidates: list[ast.expr] = [node]
     if isinstance(node, ast.Name):
-        candidates = _local_flow.assigned_values(ctx, node.id, at)
+        candidates = [v for v in _local_flow.assigned_values(ctx, node.id, at) if is_built(v) or isinstance(v, ast.Constant)]
         # `sql = "SELECT ..."` then `sql += " WHERE x = %s" % y`: the pieces, in order
-        text = "".join(literal_text(v) for v in candidates if is_built(v) or isinstance(v, ast.Constant))
-        built = [v for v in candidates if is_built(v)]
-        if not built or not is_sql(text):
+        text = "".join(literal_text(v) for v in candidates)
+        if not any(is_built(v) for v in candidates) or not is_sql(text):
             return None
-        for value in built:
-            if not _all_safe(ctx, value, at):
+        prefix = ""
+        for value in candidates:
+            if is_built(value) and _injectable(ctx, value, at, prefix):
                 return value, text
+            prefix += literal_text(value)
         return None
     if not is_built(node):
         return None
     text = literal_text(node)
-    if not is_sql(text) or _all_safe(ctx, node, at):
+    if not is_sql(text) or not _injectable(ctx, node, at):
         return None
     return node, text
 
@@ -150,9 +206,10 @@ def sql_built_from_strings(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     Flags SQL statements built with f-strings, `%`, `+` or `.format()` from run-time values and passed
     to DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()`/`exec_driver_sql`, Django
     `raw()`/`extra()`/`RawSQL`/`cursor.execute`, or `pandas.read_sql`. Only text that really is SQL
-    is considered (it starts with a statement keyword), and values that cannot inject are accepted:
-    placeholders joined together, quoted identifiers (`quote_name`), numbers, constants, and names
-    checked against a literal allowlist.
+    is considered (a SELECT/INSERT/UPDATE/DELETE/WITH/... statement), only values spliced where a
+    bound parameter belongs (after `=`, `<`, `LIKE`, `IN (`, `VALUES (`, `LIMIT`, or inside quotes),
+    and values that cannot inject are accepted: placeholders joined together, quoted identifiers
+    (`quote_name`), numbers, constants, and names checked against a literal allowlist.
 
     ## Why is this bad?
     A value formatted into SQL text becomes SQL: a quote in it ends the string literal and the rest
@@ -176,6 +233,8 @@ def sql_built_from_strings(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/89.html
 
     ## Known limitations
+    Identifiers spliced into SQL (table and column names after FROM or ORDER BY) cannot be bound and
+    are not reported here; when they come from untrusted input the taint analysis reports them.
     Only the enclosing function is followed. Whether the values can be controlled by an attacker is
     decided by the taint analysis, which reports those flows as BST550 (taking precedence here).
     """
@@ -215,6 +274,6 @@ def _django_extra(call: ast.Call, ctx: Context) -> Iterator[Finding]:
         elif value is not None and not is_literal(value):
             pieces.append(value)
     for piece in pieces:
-        if is_built(piece) and not _all_safe(ctx, piece, call):
+        if is_built(piece) and _injectable(ctx, piece, call):
             yield ctx.finding(call, f"`extra()` receives SQL built with {_describe(ctx, piece)}; use `params=` or the ORM", severity=Severity.MEDIUM)
             return
