@@ -388,7 +388,7 @@ def _unknown_method(flow: FunctionFlow, node: ast.Call, receiver: Val, method: s
     elif receiver.kind and receiver.kind.startswith("instance:"):
         candidates.append(f"{receiver.kind[9:]}.{method}")
     if candidates:
-        return _record_call(flow, node, candidates, vals, kwvals, receiver)
+        return record_call(flow, node, candidates, vals, kwvals, receiver)
     return plain(receiver.flat())
 
 
@@ -504,10 +504,10 @@ def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kw
 
     head = qual.split(".", 1)[0].rstrip("()")
     if head not in KNOWN_LIBRARIES and qual.count("()") == 1 and not qual.endswith("()"):
-        return _record_call(flow, node, [qual.replace("()", "")], vals, kwvals, receiver)
+        return record_call(flow, node, [qual.replace("()", "")], vals, kwvals, receiver)
     if qual.rstrip("()") in flow.file.classes or (head not in KNOWN_LIBRARIES and "()" not in qual):
         candidates = [qual]
-        value = _record_call(flow, node, candidates, vals, kwvals, receiver)
+        value = record_call(flow, node, candidates, vals, kwvals, receiver)
         value.qual = f"{qual}()"
         if qual in flow.file.classes or (qual.rsplit(".", 1)[-1][:1].isupper()):
             value.kind = f"instance:{qual}"
@@ -516,7 +516,7 @@ def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kw
     return Val(taint, qual=f"{qual}()" if head not in BUILTIN_NAMES else None)
 
 
-def _record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:
+def record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:
     from bastion.taint.flow import dump
 
     calls = flow.file.calls

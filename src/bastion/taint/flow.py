@@ -57,6 +57,7 @@ NEWLINE_KINDS = frozenset({"log", "header"})
 INJECTION_KINDS = frozenset({"sql", "command", "xss", "ldap", "xpath", "header", "log", "template"})
 MAX_CONST_LEN = 10_000
 XSS = frozenset({"xss"})
+MIDDLEWARE_METHODS = frozenset({"__call__", "process_request", "process_view", "process_response", "process_exception", "dispatch"})
 REDIRECT = frozenset({"redirect"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"})
 FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
@@ -86,6 +87,7 @@ class FileFlow:
         self.calls: list[dict[str, Any]] = []
         self.functions: list[dict[str, Any]] = []
         self.frameworks: set[str] = set()
+        self.dependencies: set[str] = set()  # names of functions used as FastAPI dependencies
         self.routes: list[list[Any]] = []  # Django URL patterns: [view, {kwarg: kinds its converter makes safe}]
         self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
         self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
@@ -114,6 +116,8 @@ class FileFlow:
         for node in statements(self.tree.body):
             if isinstance(node, ast.ClassDef):
                 class_defs.append(node)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self._dependencies(node)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -159,6 +163,14 @@ class FileFlow:
                         self.globals[targets[0].id] = qual
         for node in class_defs:
             self._class_attributes(node)
+
+    def _dependencies(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        """FastAPI dependencies (`Depends(f)`): `f`'s parameters are request parameters too."""
+        for default in (*node.args.defaults, *node.args.kw_defaults):
+            if isinstance(default, ast.Call) and default.args and isinstance(default.func, (ast.Name, ast.Attribute)):
+                marker = default.func.id if isinstance(default.func, ast.Name) else default.func.attr
+                if marker in {"Depends", "Security"} and isinstance(default.args[0], ast.Name):
+                    self.dependencies.add(default.args[0].id)
 
     def _class_attributes(self, node: ast.ClassDef) -> None:
         """Qualified names of what class-level names and `self.x = ...` assignments hold."""
@@ -352,6 +364,8 @@ class FunctionFlow:
         self.kwarg: str | None = None
         self.made_calls = False  # calls into project code: callers may bind our parameters through them
         self.route = self._route_kind(decorators)
+        if self.route is None and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in file.dependencies and cls is None:
+            self.route = ("fastapi", None)
         method_view = cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS
         if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
             self.route = ("flask", None)
@@ -402,7 +416,8 @@ class FunctionFlow:
             name = arg.arg
             annotation = self.file.qual(arg.annotation) if arg.annotation is not None else None
             value = Val({f"p:{name}": EMPTY})
-            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and arg.annotation is None and (self.route or django_view or "aiohttp" in self.file.frameworks)):
+            middleware = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in MIDDLEWARE_METHODS
+            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and arg.annotation is None and (self.route or django_view or middleware or "aiohttp" in self.file.frameworks)):
                 value = Val({}, kind="request")
             elif is_response_class(annotation):
                 value = Val({}, kind="response")
@@ -428,6 +443,10 @@ class FunctionFlow:
         if isinstance(default, ast.Call):
             marker = (self.file.qual(default.func) or "").rsplit(".", 1)[-1]
             if marker in {"Depends", "Security"}:
+                if default.args and (dependency := self.file.qual(default.args[0])) is not None:
+                    from bastion.taint.calls import record_call
+
+                    return record_call(self, default, [dependency], [], {}, None)
                 return CLEAN
             if marker in spec.PARAM_MARKERS:
                 for keyword in default.keywords:
