@@ -10,6 +10,7 @@ from bastion.engine.astutil import argument, is_literal, keyword
 from bastion.engine.context import Context
 from bastion.fix import edits
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules import _local_flow
 from bastion.rules._strings import is_built, pieces
 from bastion.rules.registry import rule
 
@@ -152,17 +153,29 @@ def _from_request(ctx: Context, node: ast.expr) -> bool:
     return bool(REQUEST_DATA.search(ctx.source.segment(node)))
 
 
-def _escaped(ctx: Context, node: ast.expr) -> bool:
+TRUSTED_TEXT = frozenset(
+    {"escape", "conditional_escape", "format_html", "render_to_string", "render_template", "clean", "_", "gettext",
+     "gettext_lazy", "ngettext", "pgettext", "ugettext", "int", "len", "float", "json_script", "urlencode", "quote"}
+)
+
+
+def _escaped(ctx: Context, node: ast.expr, depth: int = 0) -> bool:
     if is_literal(node) or ctx.constant(node) is not ...:
         return True
     if isinstance(node, ast.Call):
-        name = ctx.call_name(node) or ""
-        if name in ESCAPING or name.rsplit(".", 1)[-1] in {"escape", "conditional_escape", "format_html", "render_to_string", "render_template", "clean"}:
+        func = node.func
+        spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = ctx.call_name(node) or spelled
+        if name in ESCAPING or name.rsplit(".", 1)[-1] in TRUSTED_TEXT:
             return True
+    if isinstance(node, ast.Name) and depth < 3:
+        # `label = _("Select all")` or `label = escape(value)` earlier in the function
+        values = _local_flow.assigned_values(ctx, node.id, node)
+        return bool(values) and all(_escaped(ctx, value, depth + 1) for value in values)
     if isinstance(node, ast.IfExp):
-        return _escaped(ctx, node.body) and _escaped(ctx, node.orelse)
+        return _escaped(ctx, node.body, depth) and _escaped(ctx, node.orelse, depth)
     if is_built(node):
-        return all(_escaped(ctx, piece) for piece in pieces(node))
+        return all(_escaped(ctx, piece, depth) for piece in pieces(node))
     return False
 
 
