@@ -416,3 +416,15 @@ def test_fixed_origin_prefix_keeps_urls_on_the_host(tmp_path: Path) -> None:
             return redirect("//" + v)
     """))
     assert found == [("app.py", 13, "BST254"), ("app.py", 14, "BST255")]
+
+
+def test_deeply_nested_loops_stay_fast(tmp_path: Path) -> None:
+    import time
+
+    body = "import os, sys\nv = sys.argv[1]\n"
+    for depth in range(30):
+        body += "    " * depth + f"for i{depth} in range(2):\n"
+    body += "    " * 30 + "os.system(v)\n"
+    started = time.perf_counter()
+    assert run(tmp_path, {"loops.py": body}) == [("loops.py", 33, "BST251")]
+    assert time.perf_counter() - started < 10

@@ -66,6 +66,7 @@ NORETURN = frozenset({
     "bottle.abort", "aiohttp.web.HTTPBadRequest", "django.core.exceptions.PermissionDenied",
 })
 MAX_LOOP_PASSES = 2
+MAX_NESTED_REPEATS = 3
 
 
 class FileFlow:
@@ -640,7 +641,8 @@ class FunctionFlow:
         self.loop_continues.append([])
         current: Env | None = env
         out: Env | None = None if infinite else env
-        for _ in range(MAX_LOOP_PASSES):
+        passes = MAX_LOOP_PASSES if len(self.loop_exits) <= MAX_NESTED_REPEATS else 1  # no 2**depth blow-up
+        for _ in range(passes):
             if current is None:
                 break
             body_env = dict(current)
