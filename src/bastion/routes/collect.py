@@ -70,7 +70,7 @@ class _Collector:
         defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
         params = []
         for arg, default in [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
-            params.append({"name": arg.arg, "default": syntax._arg_value(default, names) if default is not None else None,
+            params.append({"name": arg.arg, "default": syntax.arg_value(default, names) if default is not None else None,
                            "annotation": annotation_spec(arg.annotation, names)})
         self.facts["functions"][qualname] = {
             "name": node.name, "line": node.lineno, "col": node.col_offset,
@@ -87,7 +87,7 @@ class _Collector:
                 for target in child.targets:
                     qual = f"{self.names.module}.{target.id}" if isinstance(target, ast.Name) else None
                     if qual and qual not in self.facts["objects"]:
-                        spec = syntax._arg_value(child.value, self.names)
+                        spec = syntax.arg_value(child.value, self.names)
                         spec["line"] = child.lineno
                         self.facts["objects"][qual] = spec
 
@@ -99,9 +99,9 @@ class _Collector:
             if isinstance(item, ast.Assign):
                 for target in item.targets:
                     if isinstance(target, ast.Name):
-                        attrs[target.id] = syntax._arg_value(item.value, names)
+                        attrs[target.id] = syntax.arg_value(item.value, names)
             elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name) and item.value is not None:
-                attrs[item.target.id] = syntax._arg_value(item.value, names)
+                attrs[item.target.id] = syntax.arg_value(item.value, names)
             elif isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 methods.append(item.name)
                 self.function(item, f"{qualname}.{item.name}")
@@ -122,7 +122,7 @@ class _Collector:
                 continue
             name = target.id
             if name == "urlpatterns" and top:
-                entries = syntax._arg_value(value, self.names)
+                entries = syntax.arg_value(value, self.names)
                 if isinstance(value, ast.BinOp):
                     entries = [*_flatten(value.left, self.names), *_flatten(value.right, self.names)]
                 if not isinstance(entries, list):
@@ -131,15 +131,15 @@ class _Collector:
                 self.facts["urlpatterns"] = [*previous, *entries] if isinstance(node, ast.AugAssign) else entries
                 continue
             if name in _SETTINGS and top:
-                self.facts["settings"][name] = syntax._arg_value(value, self.names)
+                self.facts["settings"][name] = syntax.arg_value(value, self.names)
                 continue
             qual = f"{self.names.module}.{name}"
             if isinstance(value, ast.Call):
-                spec = syntax._arg_value(value, self.names)
+                spec = syntax.arg_value(value, self.names)
                 spec["line"] = node.lineno
                 self.facts["objects"][qual] = spec
             elif isinstance(value, ast.List) and top and any(isinstance(e, ast.Call) for e in value.elts):
-                self.facts["objects"][qual] = {"list": syntax._arg_value(value, self.names)}  # routes = [Route(...)]
+                self.facts["objects"][qual] = {"list": syntax.arg_value(value, self.names)}  # routes = [Route(...)]
             elif isinstance(value, ast.Subscript):
                 annotated = annotation_spec(value, self.names)
                 if annotated and "annotated" in annotated:
@@ -157,15 +157,15 @@ class _Collector:
                     continue
                 self.facts["calls"].append({
                     "receiver": receiver, "method": sub.func.attr, "line": sub.lineno,
-                    "args": [syntax._arg_value(a, self.names) for a in sub.args],
-                    "kwargs": {k.arg: syntax._arg_value(k.value, self.names) for k in sub.keywords if k.arg},
+                    "args": [syntax.arg_value(a, self.names) for a in sub.args],
+                    "kwargs": {k.arg: syntax.arg_value(k.value, self.names) for k in sub.keywords if k.arg},
                 })
             elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name) and sub.target.id == "urlpatterns":
                 pass  # handled at module level by `assignment`
 
 
 def _flatten(node: ast.expr, names: Names) -> list[Any]:
-    value = syntax._arg_value(node, names)
+    value = syntax.arg_value(node, names)
     if isinstance(node, ast.BinOp):
         return [*_flatten(node.left, names), *_flatten(node.right, names)]
     return value if isinstance(value, list) else [value]
@@ -177,7 +177,7 @@ def annotation_spec(node: ast.expr | None, names: Names) -> dict[str, Any] | Non
         return None
     if isinstance(node, ast.Subscript) and syntax.last(names.qual(node.value)) == "Annotated":
         elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
-        return {"annotated": [syntax._arg_value(e, names) for e in elements[1:]]}
+        return {"annotated": [syntax.arg_value(e, names) for e in elements[1:]]}
     if isinstance(node, (ast.Name, ast.Attribute)):
         qual = names.qual(node)
         return {"ref": qual} if qual else None

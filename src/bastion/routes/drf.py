@@ -65,7 +65,7 @@ def class_guards(name: str, index: Index, extra: object = None) -> tuple[list[Gu
         chosen = [guards.permission_class({"ref": _class_ref(dynamic[0], c, index)}, index)
                   for c in dynamic[2].get("vocabulary", {}).get("classes", [])]
         chosen = [g for g in chosen if g]
-        strongest = guards._strongest([g for g in chosen if g.kind != "public"]) or guards._strongest(chosen)
+        strongest = guards.strongest([g for g in chosen if g.kind != "public"]) or guards.strongest(chosen)
         if strongest:
             from dataclasses import replace
 

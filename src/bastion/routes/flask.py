@@ -142,7 +142,7 @@ def _add_url_rule(index: Index, places, owner: str, call: dict) -> list[Endpoint
     if isinstance(kwargs.get("methods"), list):
         methods = _methods(kwargs["methods"])
     decorators = index.class_attr(class_name, "decorators") or []
-    own = [g for g in (guards._value_guard(d, index, "decorator") for d in decorators) if g] if isinstance(decorators, list) else []
+    own = [g for g in (guards.value_guard(d, index, "decorator") for d in decorators) if g] if isinstance(decorators, list) else []
     writes = any(index.class_method(class_name, m.lower()) and index.class_method(class_name, m.lower())[2]["writes"] for m in methods)
     result = []
     for prefix, inherited in places.get(owner, [("", [])]):

@@ -88,8 +88,8 @@ def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") 
     if short == "method_decorator":  # Django: method_decorator(login_required, name="dispatch")
         inner = spec.get("args", [None])[0] if spec.get("args") else None
         inners = inner if isinstance(inner, list) else [inner]
-        found = [g for g in (_value_guard(i, index, source) for i in inners) if g]
-        return _strongest(found)
+        found = [g for g in (value_guard(i, index, source) for i in inners) if g]
+        return strongest(found)
     resolved = index.resolve(name)
     entry = index.functions.get(resolved)
     if entry is not None:
@@ -128,7 +128,7 @@ def _receiver_object(name: str, index: Index) -> dict | None:
     return {"call": found.get("call"), "args": found.get("args", [])} if found and "call" in found else None
 
 
-def _value_guard(value: Any, index: Index, source: str) -> Guard | None:
+def value_guard(value: Any, index: Index, source: str) -> Guard | None:
     if isinstance(value, dict) and "ref" in value:
         return decorator({"name": value["ref"]}, index, source=source)
     if isinstance(value, dict) and "call" in value:
@@ -137,7 +137,7 @@ def _value_guard(value: Any, index: Index, source: str) -> Guard | None:
     return None
 
 
-def _strongest(guards: list[Guard]) -> Guard | None:
+def strongest(guards: list[Guard]) -> Guard | None:
     order = {ROLE: 3, AUTH: 2, PUBLIC: 1}
     return max(guards, key=lambda g: order[g.kind]) if guards else None
 
@@ -228,7 +228,7 @@ def _dependency_target(target: Any, index: Index, seen: frozenset[str]) -> Guard
         return None
     facts = function[1]
     own = facts.get("guard")
-    inner = _strongest([g for g in (_param_guard(p, index, seen) for p in facts["params"]) if g])
+    inner = strongest([g for g in (_param_guard(p, index, seen) for p in facts["params"]) if g])
     if own is None and inner is None:
         return None
     roles = tuple(dict.fromkeys([*(own["roles"] if own else ()), *call_args, *(inner.roles if inner else ())]))
@@ -272,7 +272,7 @@ def permission_class(value: Any, index: Index) -> Guard | None:
         left, right = permission_class(value["left"], index), permission_class(value["right"], index)
         both = [g for g in (left, right) if g]
         if value["op"] == "&":
-            return _strongest(both)
+            return strongest(both)
         if len(both) < 2:
             return None
         order = {ROLE: 3, AUTH: 2, PUBLIC: 1}

@@ -70,7 +70,7 @@ def _resource(index: Index, places, owner: str, name: str, paths: list[str]) -> 
                       for m in index.classes[a][1]["methods"] if m in HTTP_VERBS}) or ["GET"]
     own: list[Guard] = []
     for attr in ("decorators", "method_decorators"):
-        own += [g for g in (guards._value_guard(d, index, "decorator") for d in _class_decorators(index.class_attr(name, attr), methods)) if g]
+        own += [g for g in (guards.value_guard(d, index, "decorator") for d in _class_decorators(index.class_attr(name, attr), methods)) if g]
     verbs = [index.functions.get(f"{a}.{m.lower()}") for a in index.ancestors(name) if a in index.classes
              for m in methods if m.lower() in index.classes[a][1]["methods"]]
     per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]

@@ -138,32 +138,32 @@ def decorator_spec(node: ast.expr, names: Names) -> dict[str, Any]:
     spec: dict[str, Any] = {"name": names.qual(target) or "", "call": call is not None,
                             "line": node.lineno, "col": node.col_offset}
     if call:
-        spec["args"] = [_arg_value(a, names) for a in call.args]
+        spec["args"] = [arg_value(a, names) for a in call.args]
         if call.args and isinstance(call.args[0], (ast.Name, ast.Attribute)):
             spec["arg_at"] = [call.args[0].lineno, call.args[0].col_offset]
-        spec["kwargs"] = {k.arg: _arg_value(k.value, names) for k in call.keywords if k.arg}
+        spec["kwargs"] = {k.arg: arg_value(k.value, names) for k in call.keywords if k.arg}
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Call):
         spec["receiver"] = decorator_spec(target.value, names)  # Permission(RoleNeed("admin")).require()
     return spec
 
 
-def _arg_value(node: ast.expr, names: Names) -> Any:
+def arg_value(node: ast.expr, names: Names) -> Any:
     value = const(node)
     if value is not None:
         return value
     if isinstance(node, (ast.List, ast.Tuple)):
-        return [_arg_value(e, names) for e in node.elts]
+        return [arg_value(e, names) for e in node.elts]
     if isinstance(node, ast.Call):
-        return {"call": names.qual(node.func) or "", "args": [_arg_value(a, names) for a in node.args],
-                "kwargs": {k.arg: _arg_value(k.value, names) for k in node.keywords if k.arg}}
+        return {"call": names.qual(node.func) or "", "args": [arg_value(a, names) for a in node.args],
+                "kwargs": {k.arg: arg_value(k.value, names) for k in node.keywords if k.arg}}
     if isinstance(node, ast.Lambda):
         return {"lambda": True, "role": about_roles(_identifiers(node.body)), "roles": sorted(_role_constants(node.body))}
     if isinstance(node, ast.Dict):
-        return {str(const(k)): _arg_value(v, names) for k, v in zip(node.keys, node.values, strict=True)
+        return {str(const(k)): arg_value(v, names) for k, v in zip(node.keys, node.values, strict=True)
                 if k is not None and const(k) is not None}
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
         return {"op": "&" if isinstance(node.op, ast.BitAnd) else "|",
-                "left": _arg_value(node.left, names), "right": _arg_value(node.right, names)}
+                "left": arg_value(node.left, names), "right": arg_value(node.right, names)}
     qual = names.qual(node)
     return {"ref": qual} if qual else None
 
