@@ -80,7 +80,7 @@ def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
     verdicts = {}
     if path.exists():
         for row in path.read_text().splitlines():
-            cells = [c.strip() for c in row.strip().strip("|").split("|")]
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
             if len(cells) >= 7 and cells[0].isdigit():
                 verdicts[cells[1]] = (cells[5], cells[6])
     return verdicts

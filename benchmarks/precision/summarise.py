@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ HERE = Path(__file__).resolve().parent
 def verdicts(path: Path) -> list[str]:
     found = []
     for row in path.read_text().splitlines():
-        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
         if len(cells) >= 7 and cells[0].isdigit():
             found.append(cells[5].upper())
     return found
