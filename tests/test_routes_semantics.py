@@ -448,3 +448,18 @@ def test_flaskr_style_login_required_and_author_check_in_a_helper(tmp_path: Path
     row = routes[("/<int:id>/delete", ("POST",))]
     assert (row["access"], row["roles"], row["findings"]) == ("role", [], [])
     assert routes[("/auth/login", ("GET", "POST"))]["guards"] == []
+
+
+def test_fastapi_app_dependencies_do_not_reach_a_mounted_sub_application(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"main.py": """
+        from fastapi import Depends, FastAPI, HTTPException
+        def key(x_key: str):
+            if x_key != "k":
+                raise HTTPException(status_code=401)
+        app = FastAPI(dependencies=[Depends(key)])
+        legacy = FastAPI()
+        @legacy.post("/import")
+        def legacy_import(): ...
+        app.mount("/legacy", legacy)
+    """})
+    assert routes[("/legacy/import", ("POST",))]["findings"] == ["BST301"]

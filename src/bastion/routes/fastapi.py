@@ -56,7 +56,7 @@ def endpoints(index: Index) -> list[Endpoint]:
             child = args[1] if len(args) > 1 else kwargs.get("app")
             prefix = args[0] if args else kwargs.get("path")
             if isinstance(child, dict) and child.get("ref") and isinstance(prefix, str):
-                links.append(Link(owner, index.resolve(child["ref"]), prefix))
+                links.append(Link(owner, index.resolve(child["ref"]), prefix, mounted=True))
     _middleware(index, containers)
     places = placements(containers, links)
     result: list[Endpoint] = []

@@ -23,6 +23,7 @@ class Link:
     child: str
     prefix: str | None  # None: the child's own prefix
     guards: list[Guard] = field(default_factory=list)
+    mounted: bool = False  # a separate application: only the parent's middleware reaches it
 
 
 def join(*parts: str) -> str:
@@ -55,7 +56,8 @@ def placements(containers: dict[str, Container], links: list[Link]) -> dict[str,
             if link.parent == name and link.child in containers:
                 child = containers[link.child]
                 own = child.prefix if link.prefix is None else link.prefix
-                place(link.child, join(prefix, own), [*guards, *container.guards, *link.guards], depth + 1, app_guards)
+                passed = [g for g in container.guards if g.source == "middleware"] if link.mounted else container.guards
+                place(link.child, join(prefix, own), [*guards, *passed, *link.guards], depth + 1, app_guards)
 
     for name, container in containers.items():
         if name not in children:
