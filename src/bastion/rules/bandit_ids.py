@@ -39,7 +39,7 @@ BANDIT_CHECKS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "B314": ("xml_bad_ElementTree", ("BST215", "BST258"), "fix swaps in defusedxml.ElementTree"),
     "B315": ("xml_bad_expatreader", ("BST215", "BST258"), "fix swaps in defusedxml.expatreader"),
     "B316": ("xml_bad_expatbuilder", ("BST215", "BST258"), "fix swaps in defusedxml.expatbuilder"),
-    "B317": ("xml_bad_sax", ("BST215", "BST258"), "fix swaps in defusedxml.sax"),
+    "B317": ("xml_bad_sax", ("BST215", "BST240", "BST258"), "fix swaps in defusedxml.sax; external entities turned on are BST240"),
     "B318": ("xml_bad_minidom", ("BST215", "BST258"), "fix swaps in defusedxml.minidom"),
     "B319": ("xml_bad_pulldom", ("BST215", "BST258"), "fix swaps in defusedxml.pulldom"),
     "B321": ("ftplib", ("BST415",), "ftplib.FTP connections; FTP_TLS is fine"),

@@ -49,6 +49,18 @@ def _parses_literal(ctx: Context, call: ast.Call, name: str) -> bool:
     return data is not None and (is_literal(data) and isinstance(ctx.constant(data), (str, bytes)))
 
 
+def _hardened_in_scope(ctx: Context) -> bool:
+    from bastion.rules import _local_flow
+
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "setFeature"
+        and external_feature(ctx, node) is False
+        for node in _local_flow.scope_nodes(ctx)
+    )
+
+
 def _defused_fix(ctx: Context, call: ast.Call, name: str):
     if name in _NO_DROP_IN:
         return None
@@ -111,6 +123,8 @@ def xml_stdlib_parser(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     name = ctx.call_name(call) or ""
     if ctx.is_test_file or name not in STDLIB_PARSERS or _parses_literal(ctx, call, name):
         return
+    if name == "xml.sax.make_parser" and _hardened_in_scope(ctx):
+        return  # external entities explicitly turned off for this parser
     if name in _PARSER_SECOND and argument(call, 1, "parser") is not None:
         return  # a parser chosen by the caller (defusedxml's, or one reported where it is created)
     yield ctx.finding(
@@ -229,3 +243,71 @@ def xmlrpc_unprotected(call: ast.Call, ctx: Context) -> Iterator[Finding]:
         return
     name = ctx.call_name(call) or ""
     yield ctx.finding(call, f"`{name}` parses peer XML without defusedxml's limits")
+
+
+EXTERNAL_FEATURES = frozenset(
+    {
+        "xml.sax.handler.feature_external_ges",
+        "xml.sax.handler.feature_external_pes",
+        "xml.sax.feature_external_ges",
+        "xml.sax.feature_external_pes",
+    }
+)
+_FEATURE_URIS = frozenset(
+    {"http://xml.org/sax/features/external-general-entities", "http://xml.org/sax/features/external-parameter-entities"}
+)
+
+
+def external_feature(ctx: Context, call: ast.Call) -> bool | None:
+    """For `parser.setFeature(<external entities>, value)`: the value set; None for other calls."""
+    if len(call.args) != 2:
+        return None
+    feature = call.args[0]
+    if ctx.qualname(feature) not in EXTERNAL_FEATURES and ctx.constant(feature) not in _FEATURE_URIS:
+        return None
+    value = ctx.constant(call.args[1])
+    return bool(value) if value is not ... else True
+
+
+@rule(
+    "BST240",
+    "xml-external-entities-enabled",
+    summary="SAX parser told to resolve external entities (XXE)",
+    attrs={"setFeature"},
+    severity="high",
+    confidence="high",
+    cwe=611,
+    owasp="A05",
+)
+def xml_external_entities_enabled(call: ast.Call, ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Flags `parser.setFeature(feature_external_ges, True)` and `feature_external_pes` (and their URI
+    spellings) on `xml.sax` parsers, including those handed to `minidom`/`pulldom`.
+
+    ## Why is this bad?
+    With external entities enabled, a document can declare `<!ENTITY x SYSTEM "file:///etc/passwd">`
+    and have the parser read local files or fetch URLs from inside your network (XML external
+    entity injection, server-side request forgery).
+
+    ## Example
+    ```python
+    parser = xml.sax.make_parser()
+    parser.setFeature(xml.sax.handler.feature_external_ges, True)
+    parser.parse(upload)
+    ```
+
+    ## Use instead
+    Leave the feature off (the default), or parse with `defusedxml.sax`.
+    ```python
+    parser = defusedxml.sax.make_parser()
+    parser.parse(upload)
+    ```
+
+    ## References
+    - https://docs.python.org/3/library/xml.sax.handler.html#xml.sax.handler.feature_external_ges
+    - https://cheatsheetseries.owasp.org/cheatsheets/XML_External_Entity_Prevention_Cheat_Sheet.html
+    - https://cwe.mitre.org/data/definitions/611.html
+    """
+    if external_feature(ctx, call):
+        yield ctx.finding(call, "the SAX parser resolves external entities: documents can read files and reach internal hosts")
