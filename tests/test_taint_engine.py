@@ -428,3 +428,27 @@ def test_deeply_nested_loops_stay_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert run(tmp_path, {"loops.py": body}) == [("loops.py", 33, "BST251")]
     assert time.perf_counter() - started < 10
+
+
+def test_object_attributes_are_tracked_per_field(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        class Job:
+            def __init__(self, label, command):
+                self.label = label
+                self.command = command
+                self.mode = "gzip"
+
+            def safe(self):
+                return subprocess.call(f"tar --{self.mode} -cf out.tar data", shell=True)
+
+            def unsafe(self):
+                return subprocess.call(self.command, shell=True)
+
+        @app.post("/x")
+        def x():
+            job = Job(request.form["label"], request.form["cmd"])
+            job.safe()
+            job.unsafe()
+            return "ok"
+    """))
+    assert found == [("app.py", 15, "BST251")]

@@ -359,6 +359,7 @@ class FunctionFlow:
         self.cls = cls
         self.ret: Taint = {}
         self.attrs: Taint = {}
+        self.fields: dict[str, Taint] = {}  # self attribute -> what was stored in it
         self.sinks: list[dict[str, Any]] = []
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
@@ -522,6 +523,7 @@ class FunctionFlow:
             out["r"] = dump(self.ret)
         if self.attrs:
             out["a"] = dump(self.attrs)
+            out["af"] = {name: dump(taint) for name, taint in self.fields.items() if taint}
         if self.sinks:
             out["s"] = self.sinks
         returns = getattr(self.node, "returns", None)
@@ -747,11 +749,10 @@ class FunctionFlow:
                 else:
                     self.assign(element, plain(value.flat()), env, None)
         elif isinstance(target, ast.Attribute):
-            base = self.expr(target.value, env)
+            self.expr(target.value, env)
             if isinstance(target.value, ast.Name) and target.value.id == "self" and self.cls:
                 self.attrs = union(self.attrs, value.flat())
-            if target.attr == "session" or base.kind == "response":
-                pass
+                self.fields[target.attr] = union(self.fields.get(target.attr, {}), value.flat())
             key = target_key(target)
             if key:
                 env[key] = value
@@ -1000,10 +1001,11 @@ class FunctionFlow:
             return Val({}, qual=f"{base.qual}.{node.attr}" if base.qual else None, kind="request-part")
         if base.kind == "request-part":
             return CLEAN
-        if isinstance(node.value, ast.Name) and node.value.id == "self" and self.cls:
+        if isinstance(node.value, ast.Name) and node.value.id == "self" and self.cls and "p:self" in base.taint:
+            # Field-sensitive: the project pass binds `self.<attr>` to that attribute of the receiver.
+            field = {f"p:self.{node.attr}": base.taint["p:self"]}
             qual = self.file.attr_quals.get(self.cls.rsplit(".", 1)[-1], {}).get(node.attr)
-            if qual is not None:
-                return Val(base.flat(), qual=qual)
+            return Val(field, qual=qual)
         if base.kind and base.kind.startswith("model:"):
             fields = self.file.classes.get(base.kind[6:], {}).get("fields", {})
             annotation = fields.get(node.attr)

@@ -28,6 +28,14 @@ class Function:
     calls: list[int] = field(default_factory=list)  # indexes into the file's calls
     ret: Resolved = field(default_factory=dict)
     attrs: Resolved = field(default_factory=dict)
+    fields: dict[str, Resolved] = field(default_factory=dict)
+    self_fields: frozenset[str] = frozenset()  # `self.<attr>` labels its summary mentions
+
+    def __post_init__(self) -> None:
+        names: set[str] = set()
+        for taint in (self.data.get("r", {}), self.data.get("a", {}), *(s["t"] for s in self.data.get("s", []))):
+            names.update(label[7:] for label in taint if label.startswith("p:self."))
+        self.self_fields = frozenset(names)
 
     @property
     def params(self) -> list[str]:
@@ -63,6 +71,7 @@ class Linker:
         self.classes: dict[str, list[str]] = {}
         self.routes: list[list[Any]] = []
         self.call_values: dict[tuple[str, int], Resolved] = {}
+        self.call_fields: dict[tuple[str, int], dict[str, Resolved]] = {}
         self.call_targets: dict[tuple[str, int], list[tuple[Function, bool]]] = {}
         for path, data in self.facts.items():
             self.aliases.update(data.get("aliases", {}))
@@ -162,7 +171,26 @@ class Linker:
                 bound[name] = value
         if offset and "r" in call:
             bound[params[0]] = self.resolve(path, call["r"])
+            for name in target.self_fields:
+                bound[f"{params[0]}.{name}"] = self.receiver_field(path, call["r"], name)
         return bound
+
+    def receiver_field(self, path: str, receiver: Mapping[str, list[str]], name: str) -> Resolved:
+        """Attribute `name` of a call's receiver: per field for objects built by a project constructor,
+        the whole receiver otherwise."""
+        out: Resolved = {}
+        for label, cleared_list in receiver.items():
+            cleared = _cleared(cleared_list)
+            if label.startswith("c:") and (fields := self.call_fields.get((path, int(label[2:])))) is not None:
+                parts = fields.get(name, {})
+            elif label == "p:self":
+                parts = {f"p:self.{name}": frozenset()}
+            else:
+                parts = self.resolve(path, {label: cleared_list})
+                cleared = frozenset()
+            for inner, inner_cleared in parts.items():
+                _union_into(out, inner, inner_cleared | cleared)
+        return out
 
     def call_value(self, path: str, index: int, call: dict[str, Any]) -> Resolved:
         targets = self.targets(path, index, call)
@@ -191,6 +219,24 @@ class Linker:
                     _union_into(out, label, cleared)
         return out
 
+    def constructed_fields(self, path: str, index: int, call: dict[str, Any]) -> dict[str, Resolved] | None:
+        """Per-attribute values of an object built by a project constructor with an `__init__`."""
+        targets = self.targets(path, index, call)
+        if not targets or not all(ctor and "af" in target.data for target, ctor in targets):
+            return None
+        out: dict[str, Resolved] = {}
+        for target, _ in targets:
+            bound = self.bind(target, True, call, path)
+            for name, summary in target.fields.items():
+                slot = out.setdefault(name, {})
+                for label, cleared in summary.items():
+                    if label.startswith("p:"):
+                        for inner, inner_cleared in bound.get(label[2:], {}).items():
+                            _union_into(slot, inner, inner_cleared | cleared)
+                    else:
+                        _union_into(slot, label, cleared)
+        return out
+
     def fixpoint(self) -> None:
         functions = list(self.functions.values())
         for _ in range(MAX_ROUNDS):
@@ -203,10 +249,15 @@ class Linker:
                     if value != self.call_values.get(key):
                         self.call_values[key] = value
                         changed = True
+                    fields = self.constructed_fields(function.file, index, calls[index])
+                    if fields is not None and fields != self.call_fields.get(key):
+                        self.call_fields[key] = fields
+                        changed = True
                 ret = self.resolve(function.file, function.data.get("r"))
                 attrs = self.resolve(function.file, function.data.get("a"))
-                if ret != function.ret or attrs != function.attrs:
-                    function.ret, function.attrs = ret, attrs
+                fields = {name: self.resolve(function.file, taint) for name, taint in function.data.get("af", {}).items()}
+                if ret != function.ret or attrs != function.attrs or fields != function.fields:
+                    function.ret, function.attrs, function.fields = ret, attrs, fields
                     changed = True
             if not changed:
                 break
