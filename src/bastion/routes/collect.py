@@ -45,9 +45,13 @@ class _Collector:
 
     def visit(self, node: ast.stmt, scope: str, *, top: bool, in_class: bool) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            self.function(node, f"{scope}.{node.name}")
-            if not in_class:
-                self.scan_calls(node)
+            outer, self.names = self.names, self.names.local(node)
+            try:
+                self.function(node, f"{scope}.{node.name}")
+                if not in_class:
+                    self.scan_calls(node)
+            finally:
+                self.names = outer
             return
         if isinstance(node, ast.ClassDef):
             self.class_(node, f"{scope}.{node.name}")

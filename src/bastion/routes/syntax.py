@@ -56,9 +56,21 @@ class Names:
 
     def __init__(self, tree: ast.Module, module: str, is_package: bool) -> None:
         self.module = module
+        self.is_package = is_package
         self.bindings: dict[str, str] = {}
         for node in tree.body:
             self._bind(node, module, is_package)
+
+    def local(self, function: ast.AST) -> Names:
+        """These names plus the imports written inside a function (an application factory)."""
+        inner = [n for n in ast.walk(function) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        if not inner:
+            return self
+        copy = Names.__new__(Names)
+        copy.module, copy.is_package, copy.bindings = self.module, self.is_package, dict(self.bindings)
+        for node in inner:
+            copy._bind(node, self.module, self.is_package)
+        return copy
 
     def _bind(self, node: ast.stmt, module: str, is_package: bool) -> None:
         if isinstance(node, ast.Import):
