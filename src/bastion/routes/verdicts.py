@@ -38,7 +38,7 @@ def naturally_public(endpoint: Endpoint) -> bool:
         return True
     if "admin" in found:
         return False
-    if "password" in found and found & _PASSWORD_RECOVERY:
+    if found & {"password", "passwd", "pwd", "account", "accounts", "auth"} and found & _PASSWORD_RECOVERY:
         return True
     if found & {"email", "account"} and found & _ACCOUNT_LINKS:
         return True
