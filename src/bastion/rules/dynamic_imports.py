@@ -20,7 +20,7 @@ DYNAMIC_IMPORTERS = frozenset({"builtins.__import__", "__import__", "importlib.i
     calls=DYNAMIC_IMPORTERS,
     severity="medium",
     confidence="low",
-    cwe=706,
+    cwe=94,  # as code injection (BST250), which replaces this finding at the same call
     owasp="A03",
     default_enabled=False,
 )
@@ -49,7 +49,7 @@ def dynamic_import(call: ast.Call, ctx: Context) -> Iterator[Finding]:
 
     ## References
     - https://docs.python.org/3/library/importlib.html#importlib.import_module
-    - https://cwe.mitre.org/data/definitions/706.html
+    - https://cwe.mitre.org/data/definitions/94.html
 
     ## Known limitations
     Off by default: frameworks and plugin loaders import modules named in trusted configuration all

@@ -47,8 +47,8 @@ def _fixed_scheme(ctx: Context, node: ast.expr) -> bool:
     calls=URL_OPENERS,
     severity="medium",
     confidence="medium",
-    cwe=22,
-    owasp="A01",
+    cwe=918,  # as the taint analysis's SSRF finding (BST254), which replaces this one at the same call
+    owasp="A10",
 )
 def url_open_any_scheme(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
@@ -76,6 +76,7 @@ def url_open_any_scheme(call: ast.Call, ctx: Context) -> Iterator[Finding]:
 
     ## References
     - https://docs.python.org/3/library/urllib.request.html#urllib.request.urlopen
+    - https://cwe.mitre.org/data/definitions/918.html
     - https://cwe.mitre.org/data/definitions/22.html
 
     ## Known limitations
