@@ -23,6 +23,8 @@ PATHLIB_READS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes
 RESPONSE_PACKAGES = frozenset({"flask", "werkzeug", "django", "rest_framework", "starlette", "fastapi", "aiohttp", "quart"})
 RESPONSE_CLASS = re.compile(r"^(?:\w*Response\w*|make_response|json_response)$")
 FOLDABLE = {"len": len, "int": int, "str": str, "float": float, "bool": bool, "abs": abs, "min": min, "max": max, "ord": ord, "chr": chr}
+# Methods that store their arguments in an opaque receiver (ConfigParser.set, a queue's put, ...).
+STORING_METHODS = frozenset({"set", "put", "put_nowait", "push", "set_value", "add_value", "__setitem__", "write", "writelines"})
 XPATH_EVALUATORS = frozenset({"lxml.etree.XPathEvaluator", "lxml.etree.XPathDocumentEvaluator", "lxml.etree.XPathElementEvaluator"})
 SESSION_GETTERS = frozenset({"aiohttp_session.get_session", "aiohttp_session.new_session"})
 DATABASE_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404"})
@@ -336,8 +338,21 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
         return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
     if (receiver.kind or "").startswith("instance:") or (isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"} and flow.cls):
         return _unknown_method(flow, node, receiver, method, vals, kwvals)
+    if method in STORING_METHODS and key and key in env and (receiver.qual or receiver.kind is None):
+        stored = env[key]
+        slot = tuple(v.const for v in vals[:-1])
+        if len(vals) >= 2 and NOCONST not in slot and not kwvals and (stored.items is not None or not stored.flat()):
+            items = dict(stored.items or {})
+            items[slot] = vals[-1]
+            env[key] = Val(stored.taint, items=items, kind=stored.kind, qual=stored.qual)
+        else:
+            env[key] = Val(union(stored.flat(), args_taint), kind=stored.kind, qual=stored.qual)
+        return CLEAN
     if method == "get" and receiver.items is not None and not receiver.seq and vals and vals[0].const is not NOCONST:
         try:
+            slot = tuple(v.const for v in vals)
+            if slot in receiver.items:
+                return receiver.items[slot]
             if vals[0].const in receiver.items:
                 return receiver.items[vals[0].const]
         except TypeError:

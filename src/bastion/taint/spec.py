@@ -201,7 +201,7 @@ _TYPED: list[tuple[str, tuple[str, ...], Sink]] = [
         "delete_many", "update_one", "update_many", "count_documents", "aggregate", "distinct", "replace_one")),
     *((m, ("logging",), _s("log", all_args=True)) for m in ("debug", "info", "warning", "warn", "error", "critical", "exception", "log")),
     ("parse", ("xml.sax", "lxml"), _s("xxe")),
-    ("feed", ("lxml",), _s("xxe")),
+    ("feed", ("lxml", "xml.sax"), _s("xxe")),
     *((m, ("asyncpg", "databases", "aiosqlite", "aiomysql", "aiopg"), _s("sql", kw=("query",))) for m in (
         "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one", "fetch_val", "execute", "executemany")),
 ]
