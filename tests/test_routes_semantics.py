@@ -463,3 +463,19 @@ def test_fastapi_app_dependencies_do_not_reach_a_mounted_sub_application(tmp_pat
         app.mount("/legacy", legacy)
     """})
     assert routes[("/legacy/import", ("POST",))]["findings"] == ["BST301"]
+
+
+def test_routes_declared_on_an_app_parameter(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "web/__init__.py": """
+            from flask import Flask
+            from .views import register_views
+            app = Flask(__name__)
+            register_views(app)
+        """,
+        "web/views.py": """
+            def register_views(app):
+                @app.route("/items", methods=["POST"])
+                def add_item(): ...
+        """})
+    assert routes[("/items", ("POST",))]["findings"] == ["BST301"]

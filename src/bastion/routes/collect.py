@@ -87,6 +87,11 @@ class _Collector:
         for child in node.body:  # route functions and the app itself inside an application factory
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and child.decorator_list:
                 self.function(child, f"{self.names.module}.{child.name}")
+                params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+                specs = self.facts["functions"][f"{self.names.module}.{child.name}"]["decorators"]
+                for spec, decorator in zip(specs, child.decorator_list, strict=True):
+                    if _root_name(decorator) in params:  # def register_routes(app): @app.route(...)
+                        spec["param_owner"] = True
             elif isinstance(child, ast.Assign) and isinstance(child.value, ast.Call):
                 for target in child.targets:
                     qual = f"{self.names.module}.{target.id}" if isinstance(target, ast.Name) else None
@@ -186,3 +191,9 @@ def annotation_spec(node: ast.expr | None, names: Names) -> dict[str, Any] | Non
         qual = names.qual(node)
         return {"ref": qual} if qual else None
     return None
+
+
+def _root_name(node: ast.expr) -> str | None:
+    while isinstance(node, (ast.Call, ast.Attribute)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None

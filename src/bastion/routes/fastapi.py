@@ -68,6 +68,9 @@ def endpoints(index: Index) -> list[Endpoint]:
         for spec in function["decorators"]:
             owner, _, method = spec["name"].rpartition(".")
             owner = index.resolve(owner)
+            if spec.get("param_owner") and owner not in containers:
+                apps = [n for n, c in containers.items() if c.kind == "app"]
+                owner = apps[0] if len(apps) == 1 else owner
             if owner in containers and spec["call"] and method in {*_VERBS, "api_route", "websocket", "route"}:
                 applied = function["decorators"][function["decorators"].index(spec) + 1:]
                 result += _endpoints(index, places, owner, method, spec.get("args", []), spec.get("kwargs", {}), name, path,

@@ -53,6 +53,8 @@ def endpoints(index: Index) -> list[Endpoint]:
         for spec in function["decorators"]:
             owner, _, method = spec["name"].rpartition(".")
             owner = index.resolve(owner)
+            if spec.get("param_owner") and owner not in containers:
+                owner = only_app(containers) or owner
             if owner not in containers or not spec["call"] or method not in {"route", *_SHORTCUTS}:
                 continue
             rule = (spec.get("args") or [spec.get("kwargs", {}).get("rule")])[0]
@@ -155,3 +157,9 @@ def _with_guard(endpoint: Endpoint, guard: Guard) -> Endpoint:
     from dataclasses import replace
 
     return replace(endpoint, guards=(*endpoint.guards, guard))
+
+
+def only_app(containers: dict[str, Container]) -> str | None:
+    """The project's single application, for routes declared on an `app` parameter."""
+    apps = [name for name, c in containers.items() if c.kind == "app"]
+    return apps[0] if len(apps) == 1 else None
