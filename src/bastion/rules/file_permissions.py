@@ -33,7 +33,7 @@ def _mode(ctx: Context, node: ast.expr | None) -> int | None:
 @rule(
     "BST234",
     "permissive-file-permissions",
-    summary="File or directory mode that lets every user write (or group members run) it",
+    summary="chmod to a mode that lets every user write the file",
     attrs={"chmod", "fchmod", "lchmod"},
     severity="high",
     confidence="high",
