@@ -55,7 +55,7 @@ def test_hostile_files_do_not_break_the_inventory(tmp_path: Path) -> None:
     })
     code, out, _ = run_cli("routes", str(tmp_path), "--format", "json", "--no-cache")
     paths = {r["path"] for r in json.loads(out)["routes"]}
-    assert {"/x", "/y"} <= paths
+    assert code == 0 and {"/x", "/y"} <= paths
 
 
 def test_routes_settings_from_pyproject(tmp_path: Path) -> None:
