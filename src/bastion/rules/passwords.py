@@ -296,6 +296,9 @@ def bcrypt_low_cost(call: ast.Call, ctx: Context) -> Iterator[Finding]:
 
 STORED_OWNER = re.compile(r"(?:^|_)(?:user|users|account|member|customer|admin|profile|record|row|db|stored|existing|entry|owner|person|obj|instance|u)(?:$|_)")
 CONFIRMATION = re.compile(r"(?:^|_)(?:confirm|confirmation|again|repeat|retype|verify|check|2|two|old|new|current)(?:$|_)|\d$")
+# Classes that receive a submitted password to check or forward it, not to store it.
+NOT_MODELS = ("Form", "Serializer", "Schema", "Validator", "Request", "Client", "Session", "Connection", "Auth",
+              "Login", "Credentials", "Credential", "Backend", "Context", "Hasher", "Params", "Payload", "Command")
 HASHING_SETTERS = frozenset({"set_password", "create_user", "create_superuser", "make_password", "hash", "hashpw", "generate_password_hash", "encrypt"})
 
 
@@ -379,7 +382,8 @@ def plaintext_password(node: ast.AST, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(node, "submitted password stored as is; store a password hash")
     elif isinstance(node, ast.Call):
         spelled = _name_of(node.func) or ""
-        if spelled in HASHING_SETTERS or not (spelled[:1].isupper() or spelled in {"create", "update", "get_or_create", "update_or_create", "insert"}):
+        is_model = spelled[:1].isupper() and not spelled.endswith(NOT_MODELS)
+        if spelled in HASHING_SETTERS or not (is_model or spelled in {"create", "update", "get_or_create", "update_or_create", "insert"}):
             return
         for item in node.keywords:
             if item.arg and is_password_name(item.arg) and REQUEST_DATA.search(ctx.source.segment(item.value)):
