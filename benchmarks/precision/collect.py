@@ -5,6 +5,9 @@ random sample of each tool's findings for classification by hand.
 
 Each sample file lists 40 findings drawn with a fixed seed; a reviewer fills the `verdict` column
 (TP or FP) and the reasoning. Re-running keeps existing verdicts for findings still sampled.
+Beside the per-tool samples it writes supplementary samples of Bandit and Ruff without their
+`assert` rule (sample-bandit-no-B101.md, sample-ruff-no-S101.md) and lists every Bastion finding
+(all-bastion.md) so that Bastion's precision can also be measured on all of its findings.
 `summarise.py` turns the classified samples into precision figures.
 """
 
@@ -59,6 +62,8 @@ def ruff(tree: Path) -> list[dict]:
 
 TOOLS = {"bastion": bastion, "bandit": bandit, "ruff": ruff}
 # Supplementary samples without the assert rule, which dominates Bandit's and Ruff's findings.
+# Tools whose every finding is listed for classification (a census beside the sample).
+CENSUS = ["bastion"]
 SUPPLEMENTS = {"bandit-no-B101": ("bandit", "B101"), "ruff-no-S101": ("ruff", "S101")}
 
 
@@ -88,9 +93,13 @@ def read_verdicts(path: Path) -> dict[str, tuple[str, str]]:
 
 def write_sample(target: Path, title: str, items: list[dict], work: Path) -> None:
     sample = random.Random(SEED).sample(items, min(SAMPLE_SIZE, len(items)))
+    write_table(target, f"{title}: random sample of {len(sample)} of {len(items)} findings (seed {SEED})", sample, work)
+
+
+def write_table(target: Path, heading: str, sample: list[dict], work: Path) -> None:
     verdicts = read_verdicts(target)
     rows = [
-        f"# {title}: random sample of {len(sample)} of {len(items)} findings (seed {SEED})",
+        f"# {heading}",
         "",
         "| # | location | rule | message | code | verdict | reasoning |",
         "|---|---|---|---|---|---|---|",
@@ -124,6 +133,8 @@ def main() -> int:
     for name, items in findings.items():
         items.sort(key=lambda i: (i["path"], i["line"], i["rule"]))
         write_sample(HERE / f"sample-{name}.md", name, items, work)
+    for name in CENSUS:
+        write_table(HERE / f"all-{name}.md", f"{name}: all {len(findings[name])} findings", findings[name], work)
     for name, (tool_name, left_out) in SUPPLEMENTS.items():
         kept = [item for item in findings[tool_name] if not item["rule"].startswith(left_out + " ") and item["rule"] != left_out]
         write_sample(HERE / f"sample-{name}.md", f"{tool_name} without {left_out}", kept, work)

@@ -1,7 +1,9 @@
-"""Precision of each tool's classified sample (verdict column TP/FP in sample-<tool>.md)."""
+"""Precision of each tool's classified sample (verdict column TP/FP in sample-<tool>.md), and of
+the tools whose every finding was classified (all-<tool>.md)."""
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from pathlib import Path
@@ -18,15 +20,32 @@ def verdicts(path: Path) -> list[str]:
     return found
 
 
+def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion: honest about small samples and 0 or 1 hits."""
+    if not total:
+        return 0.0, 1.0
+    share = successes / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    margin = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return max(0.0, centre - margin), min(1.0, centre + margin)
+
+
+def label(table: Path) -> str:
+    if table.stem.startswith("all-"):
+        return f"{table.stem.removeprefix('all-')} (all findings)"
+    return table.stem.removeprefix("sample-")
+
+
 def main() -> int:
-    print("| tool | sampled | TP | FP | unclassified | precision |")
-    print("|---|---|---|---|---|---|")
-    for sample in sorted(HERE.glob("sample-*.md")):
+    print("| tool | sampled | TP | FP | unclassified | precision | 95% interval |")
+    print("|---|---|---|---|---|---|---|")
+    for sample in [*sorted(HERE.glob("sample-*.md")), *sorted(HERE.glob("all-*.md"))]:
         marks = verdicts(sample)
         tp, fp = marks.count("TP"), marks.count("FP")
         rest = len(marks) - tp - fp
         precision = f"{tp / (tp + fp):.2f}" if tp + fp else "n/a"
-        print(f"| {sample.stem.removeprefix('sample-')} | {len(marks)} | {tp} | {fp} | {rest} | {precision} |")
+        low, high = wilson(tp, tp + fp)
+        print(f"| {label(sample)} | {len(marks)} | {tp} | {fp} | {rest} | {precision} | {low:.2f}-{high:.2f} |")
     return 0
 
 
