@@ -479,3 +479,23 @@ def test_routes_declared_on_an_app_parameter(tmp_path: Path) -> None:
                 def add_item(): ...
         """})
     assert routes[("/items", ("POST",))]["findings"] == ["BST301"]
+
+
+def test_django_method_decorator_on_post_only_guards_the_writes(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "site/__init__.py": "", "site/urls.py": """
+            from django.urls import path
+            from .views import Board
+            urlpatterns = [path("board/", Board.as_view())]
+        """,
+        "site/views.py": """
+            from django.contrib.auth.decorators import login_required
+            from django.utils.decorators import method_decorator
+            from django.views import View
+            @method_decorator(login_required, name="post")
+            class Board(View):
+                def get(self, request): ...
+                def post(self, request): ...
+        """})
+    row = routes[("/board/", ("GET", "POST"))]
+    assert row["access"] == "auth" and row["findings"] == []

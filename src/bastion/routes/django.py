@@ -210,20 +210,23 @@ class _Walker:
     def dispatch_guards(self, name: str) -> list[Guard]:
         index = self.index
         found: list[Guard] = []
+        per_method: dict[str, set[Guard]] = {}  # method_decorator(..., name="post") and decorators on `post`
         for ancestor in index.ancestors(name):
             cls = index.classes.get(ancestor)
             if not cls:
                 continue
             for spec in cls[1]["decorators"]:
                 target = spec.get("kwargs", {}).get("name")
-                if target in (None, "dispatch") or last(spec["name"]) != "method_decorator":
-                    guard = guards.decorator(spec, index)
-                    if guard:
-                        found.append(guard)
+                guard = guards.decorator(spec, index)
+                if guard and (target in (None, "dispatch") or last(spec["name"]) != "method_decorator"):
+                    found.append(guard)
+                elif guard and isinstance(target, str):
+                    per_method.setdefault(target, set()).add(guard)
+            for method in cls[1]["methods"]:
+                entry = index.functions.get(f"{ancestor}.{method}")
+                if method in drf.VERBS and entry:
+                    per_method.setdefault(method, set()).update(g for g in (guards.decorator(s, index) for s in entry[1]["decorators"]) if g)
             verbs = [index.functions.get(f"{ancestor}.{m}") for m in cls[1]["methods"] if m in drf.VERBS]
-            per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]
-            if per_verb:
-                found += sorted(set.intersection(*per_verb), key=lambda g: g.name)
             inline = [guards.inline(v[1], index) for v in verbs if v]
             if inline and all(inline):  # every verb method refuses callers first
                 found.append(min(inline, key=lambda g: g.kind != "auth"))
@@ -233,7 +236,7 @@ class _Walker:
                 if dispatch[1].get("guard"):
                     signature = dispatch[1]["guard"]
                     found.append(Guard(f"{last(ancestor)}.dispatch", "role" if signature["role"] else "auth", tuple(signature["roles"]), "mixin"))
-        return found
+        return found + _per_method_guards(per_method, self.django_methods(name))
 
     def class_csrf(self, name: str, file: str) -> tuple[str, int, int] | None:
         for ancestor in self.index.ancestors(name):
@@ -308,3 +311,13 @@ class _Walker:
 
 
 
+
+
+def _per_method_guards(per_method: dict[str, set[Guard]], methods: list[str]) -> list[Guard]:
+    """Guards on every method of the view, or on every unsafe one (then reads stay open)."""
+    verbs = [m.lower() for m in methods]
+    everywhere = [per_method.get(v, set()) for v in verbs]
+    common = set.intersection(*everywhere) if everywhere else set()
+    unsafe = [per_method.get(v, set()) for v in verbs if v.upper() in {"POST", "PUT", "PATCH", "DELETE"}]
+    writes_only = (set.intersection(*unsafe) - common) if unsafe else set()
+    return sorted(common, key=lambda g: g.name) + [replace(g, unsafe_only=True) for g in sorted(writes_only, key=lambda g: g.name)]
