@@ -44,6 +44,14 @@ def _temp_path(ctx: Context, node: ast.expr | None) -> str | None:
         value = ctx.constant(node.left)
     elif isinstance(node, ast.Call) and ctx.qualname(node.func) in {"pathlib.Path", "pathlib.PurePath"} and node.args:
         return _temp_path(ctx, node.args[0])
+    elif isinstance(node, ast.Call) and ctx.qualname(node.func) == "os.path.join" and len(node.args) >= 2:
+        # os.path.join(tempfile.gettempdir(), "app.lock"): the shared directory under a fixed name
+        first, rest = node.args[0], node.args[1:]
+        fixed = all(isinstance(ctx.constant(part), str) for part in rest)
+        if fixed and isinstance(first, ast.Call) and ctx.qualname(first.func) == "tempfile.gettempdir":
+            return "/".join(["<tempdir>", *(ctx.constant(part) for part in rest)])
+        value = _temp_path(ctx, first)
+        return value if value is not None and fixed else None
     else:
         value = ctx.constant(node)
     if isinstance(value, str) and (value.startswith(SHARED_TEMP_DIRS) or value in {"/tmp", "/var/tmp", "/dev/shm"}):
