@@ -499,3 +499,19 @@ def test_django_method_decorator_on_post_only_guards_the_writes(tmp_path: Path) 
         """})
     row = routes[("/board/", ("GET", "POST"))]
     assert row["access"] == "auth" and row["findings"] == []
+
+
+def test_flask_method_view_with_a_guard_on_its_write_methods(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {"app.py": """
+        from flask import Flask
+        from flask.views import MethodView
+        from flask_login import login_required
+        app = Flask(__name__)
+        class Notes(MethodView):
+            def get(self): ...
+            @login_required
+            def post(self): ...
+        app.add_url_rule("/notes", view_func=Notes.as_view("notes"))
+    """})
+    row = routes[("/notes", ("GET", "POST"))]
+    assert row["access"] == "auth" and row["findings"] == []

@@ -236,7 +236,7 @@ class _Walker:
                 if dispatch[1].get("guard"):
                     signature = dispatch[1]["guard"]
                     found.append(Guard(f"{last(ancestor)}.dispatch", "role" if signature["role"] else "auth", tuple(signature["roles"]), "mixin"))
-        return found + _per_method_guards(per_method, self.django_methods(name))
+        return found + guards.per_method(per_method, self.django_methods(name))
 
     def class_csrf(self, name: str, file: str) -> tuple[str, int, int] | None:
         for ancestor in self.index.ancestors(name):
@@ -312,12 +312,3 @@ class _Walker:
 
 
 
-
-def _per_method_guards(per_method: dict[str, set[Guard]], methods: list[str]) -> list[Guard]:
-    """Guards on every method of the view, or on every unsafe one (then reads stay open)."""
-    verbs = [m.lower() for m in methods]
-    everywhere = [per_method.get(v, set()) for v in verbs]
-    common = set.intersection(*everywhere) if everywhere else set()
-    unsafe = [per_method.get(v, set()) for v in verbs if v.upper() in {"POST", "PUT", "PATCH", "DELETE"}]
-    writes_only = (set.intersection(*unsafe) - common) if unsafe else set()
-    return sorted(common, key=lambda g: g.name) + [replace(g, unsafe_only=True) for g in sorted(writes_only, key=lambda g: g.name)]

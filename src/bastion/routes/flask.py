@@ -145,6 +145,9 @@ def _add_url_rule(index: Index, places, owner: str, call: dict) -> list[Endpoint
         methods = _methods(kwargs["methods"])
     decorators = index.class_attr(class_name, "decorators") or []
     own = [g for g in (guards.value_guard(d, index, "decorator") for d in decorators) if g] if isinstance(decorators, list) else []
+    by_method = {m.lower(): {g for g in (guards.decorator(s, index) for s in found_[2]["decorators"]) if g}
+                 for m in methods if (found_ := index.class_method(class_name, m.lower()))}
+    own += guards.per_method(by_method, methods)
     writes = any(index.class_method(class_name, m.lower()) and index.class_method(class_name, m.lower())[2]["writes"] for m in methods)
     result = []
     for prefix, inherited in places.get(owner, [("", [])]):

@@ -341,3 +341,13 @@ def matches_public(path: str, handler: str, patterns: tuple[str, ...]) -> bool:
         if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(handler, pattern) or fnmatch.fnmatchcase(last(handler), pattern):
             return True
     return False
+
+
+def per_method(per_method: dict[str, set[Guard]], methods: list[str]) -> list[Guard]:
+    """Guards on every method of the view, or on every unsafe one (then reads stay open)."""
+    verbs = [m.lower() for m in methods]
+    everywhere = [per_method.get(v, set()) for v in verbs]
+    common = set.intersection(*everywhere) if everywhere else set()
+    unsafe = [per_method.get(v, set()) for v in verbs if v.upper() in {"POST", "PUT", "PATCH", "DELETE"}]
+    writes_only = (set.intersection(*unsafe) - common) if unsafe else set()
+    return sorted(common, key=lambda g: g.name) + [replace(g, unsafe_only=True) for g in sorted(writes_only, key=lambda g: g.name)]

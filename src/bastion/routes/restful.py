@@ -73,9 +73,9 @@ def _resource(index: Index, places, owner: str, name: str, paths: list[str]) -> 
         own += [g for g in (guards.value_guard(d, index, "decorator") for d in _class_decorators(index.class_attr(name, attr), methods)) if g]
     verbs = [index.functions.get(f"{a}.{m.lower()}") for a in index.ancestors(name) if a in index.classes
              for m in methods if m.lower() in index.classes[a][1]["methods"]]
-    per_verb = [{g for g in (guards.decorator(s, index) for s in v[1]["decorators"]) if g} for v in verbs if v]
-    if per_verb:
-        own += sorted(set.intersection(*per_verb), key=lambda g: g.name)
+    by_method = {m.lower(): {g for g in (guards.decorator(s, index) for s in found_[2]["decorators"]) if g}
+                 for m in methods if (found_ := index.class_method(name, m.lower()))}
+    own += guards.per_method(by_method, methods)
     writes = any(v and v[1]["writes"] for v in verbs)
     return [
         Endpoint("flask", join(prefix, path), tuple(methods), Handler(name, file, cls["line"], cls["col"]),
