@@ -395,7 +395,7 @@ def plaintext_password(node: ast.AST, ctx: Context) -> Iterator[Finding]:
 
 # Values whose comparison is a verification by their name alone.
 SECRET_WORDS = re.compile(
-    r"(?:^|_)(?:signature|signatures|sig|hmac|mac|digest|hexdigest|secret|api_key|apikey|otp|totp|hotp|"
+    r"(?:^|_)(?:signature|signatures|sig|hmac|mac|secret|api_key|apikey|otp|totp|hotp|"
     r"password_hash|pw_hash|hashed_password|auth_code|verification_code|reset_code|access_key|expected_token)(?:$|_|s$)"
 )
 # Token words count only when the other side comes from a request (a header, a cookie, a form field).
@@ -406,6 +406,7 @@ NOT_SECRET = re.compile(
     r"reason|message|msg|error|label|text|description|help)(?:$|_)"
 )
 REQUEST_SIDE = re.compile(r"\b(?:request|headers|META|cookies|COOKIES|form|args|GET|POST|params|query_params|environ)\b")
+CONFIGURED_SECRET = re.compile(r"_(?:token|secret|key)$")
 CONFIGURED = re.compile(r"\b(?:settings|config|environ|getenv)\b")
 _DIGEST_CALLS = frozenset({"hexdigest", "digest"})
 
@@ -434,7 +435,8 @@ def _secret_operand(ctx: Context, node: ast.expr, other: ast.expr) -> str | None
     if SECRET_WORDS.search(snake):
         return ctx.source.segment(node)[:40]
     # A token compared with a received value, or a received token compared with a configured one.
-    configured = name.isupper() or bool(CONFIGURED.search(ctx.source.segment(node)))
+    # (`API_TOKEN`, `settings.WEBHOOK_TOKEN`; not `TOKEN_DATA`-style token kinds of a lexer)
+    configured = (name.isupper() or bool(CONFIGURED.search(ctx.source.segment(node)))) and bool(CONFIGURED_SECRET.search(snake))
     received = REQUEST_SIDE.search(ctx.source.segment(other))
     if TOKEN_WORDS.search(snake) and (received or configured):
         return ctx.source.segment(node)[:40]
