@@ -338,6 +338,8 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
         return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
     if (receiver.kind or "").startswith("instance:") or (isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"} and flow.cls):
         return _unknown_method(flow, node, receiver, method, vals, kwvals)
+    if method == "bindparams":  # SQLAlchemy binds the values as parameters
+        return plain(receiver.flat())
     if method in STORING_METHODS and key and key in env and (receiver.qual or receiver.kind is None):
         stored = env[key]
         slot = tuple(v.const for v in vals[:-1])
