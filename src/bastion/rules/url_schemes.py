@@ -53,8 +53,9 @@ def _fixed_scheme(ctx: Context, node: ast.expr) -> bool:
 def url_open_any_scheme(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
-    Flags `urllib.request.urlopen`, `urlretrieve`, `Request` and the legacy openers when the URL is not
-    a literal and does not start with a literal `http://`/`https://`.
+    Flags `urllib.request.urlopen`, `urlretrieve` and `Request` when the URL is not a literal and does
+    not start with a literal `http://`/`https://`, literal `file:` URLs, and the deprecated
+    `URLopener`/`FancyURLopener` classes.
 
     ## Why is this bad?
     urllib's default opener handles `file://` (and `ftp://`, `data:`) as well as HTTP. A URL taken
@@ -83,7 +84,15 @@ def url_open_any_scheme(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     A scheme check made before the call is not recognised. Flows from request data to the URL are
     reported as server-side request forgery by BST254.
     """
+    name = ctx.call_name(call) or ""
+    if name.endswith(("URLopener", "FancyURLopener")):
+        yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` (deprecated) opens file:// and ftp:// URLs as readily as http://")
+        return
     url = argument(call, 0, "url") or argument(call, 0, "fullurl")
+    literal = ctx.constant(url)
+    if isinstance(literal, str) and literal.lower().startswith("file:"):
+        yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` reads a local file through a `file:` URL; open the file directly")
+        return
     if url is None or is_literal(url) or _fixed_scheme(ctx, url):
         return
     if isinstance(url, ast.Name):
@@ -94,5 +103,4 @@ def url_open_any_scheme(call: ast.Call, ctx: Context) -> Iterator[Finding]:
             return
         if any(isinstance(v, ast.Call) and ctx.call_name(v) in URL_OPENERS for v in values):
             return  # a Request object built (and reported) above
-    name = ctx.call_name(call) or ""
     yield ctx.finding(call, f"`{name.rsplit('.', 1)[-1]}` opens `{ctx.source.segment(url)[:50]}` with any scheme, file:// included")

@@ -43,7 +43,8 @@ XMLRPC = frozenset(
 
 
 def _parses_literal(ctx: Context, call: ast.Call, name: str) -> bool:
-    if name.endswith(("XMLParser", "make_parser", "ParserCreate", "XMLPullParser")):
+    """The document itself is a literal in the code (a literal given to `parse` is a file name)."""
+    if not name.endswith(("fromstring", "XML", "parseString", "fromstringlist")):
         return False
     data = argument(call, 0)
     return data is not None and (is_literal(data) and isinstance(ctx.constant(data), (str, bytes)))
