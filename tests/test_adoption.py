@@ -73,7 +73,7 @@ def test_bad_baseline_is_a_usage_error_and_is_left_alone(repo: Path) -> None:
 
 def test_diff_base_reports_only_changed_lines(repo: Path) -> None:
     (repo / "app.py").write_text(APP + "\n\ndef again(x):\n    os.system('rm ' + x)\n")
-    write_project(repo, {"new.py": "import pickle\npickle.loads(input())\n"})
+    write_project(repo, {"new.py": "import pickle\npickle.loads(value())\n"})
     code, report = run_json("check", str(repo), "--diff-base", "HEAD")
     assert sorted((f["location"]["path"].rsplit("/", 1)[-1], f["location"]["line"]) for f in report["findings"]) == [
         ("app.py", 14),

@@ -17,26 +17,26 @@ def _scan(root: Path, **overrides):
 
 
 def test_second_run_hits_and_edits_invalidate(tmp_path: Path) -> None:
-    write_project(tmp_path, {"a.py": "import os\nos.system('x' + input())\n", "b.py": "x = 1\n"})
+    write_project(tmp_path, {"a.py": "import os\nos.system('x' + value())\n", "b.py": "x = 1\n"})
     first = _scan(tmp_path)
     assert first.cache_hits == 0 and len(first.findings) == 1
     assert (tmp_path / ".bastion_cache" / ".gitignore").read_text().strip().endswith("*")
     second = _scan(tmp_path)
     assert second.cache_hits == 2
     assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
-    (tmp_path / "b.py").write_text("import os\nos.popen('y' + input())\n")
+    (tmp_path / "b.py").write_text("import os\nos.popen('y' + value())\n")
     third = _scan(tmp_path)
     assert third.cache_hits == 1 and len(third.findings) == 2
 
 
 def test_config_change_invalidates(tmp_path: Path) -> None:
-    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(input())\n"})
+    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(value())\n"})
     _scan(tmp_path)
     assert _scan(tmp_path, select=("BST202",)).cache_hits == 0
 
 
 def test_corrupt_or_malicious_cache_entries_are_misses(tmp_path: Path) -> None:
-    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(input())\n"})
+    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(value())\n"})
     _scan(tmp_path)
     for entry in (tmp_path / ".bastion_cache").rglob("*.json"):
         entry.write_text(json.dumps({"findings": "not a list"}))

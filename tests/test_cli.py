@@ -114,7 +114,7 @@ def test_text_report_shows_code_in_context_and_summary(project: Path) -> None:
 
 
 def test_explicit_file_is_scanned_even_when_excluded(tmp_path: Path) -> None:
-    write_project(tmp_path, {"build/gen.py": "eval(input())\n"})
+    write_project(tmp_path, {"build/gen.py": "eval(value())\n"})
     _, report = run_json("check", str(tmp_path))
     assert report["findings"] == []
     _, report = run_json("check", str(tmp_path / "build" / "gen.py"))
@@ -126,10 +126,10 @@ def test_gitignore_and_extend_exclude(tmp_path: Path) -> None:
         tmp_path,
         {
             ".gitignore": "generated/\n",
-            "generated/a.py": "eval(input())\n",
-            "legacy/b.py": "eval(input())\n",
-            "src/c.py": "eval(input())\n",
-            ".venv/lib/d.py": "eval(input())\n",
+            "generated/a.py": "eval(value())\n",
+            "legacy/b.py": "eval(value())\n",
+            "src/c.py": "eval(value())\n",
+            ".venv/lib/d.py": "eval(value())\n",
         },
     )
     _, report = run_json("check", str(tmp_path), "--extend-exclude", "legacy")
@@ -156,7 +156,7 @@ def test_console_script_and_module_entry_points(project: Path) -> None:
 
 
 def test_parallel_output_is_deterministic(tmp_path: Path) -> None:
-    files = {f"pkg/m{i:02d}.py": f"import os\nos.system('x' + str({i}) + input())\n" for i in range(40)}
+    files = {f"pkg/m{i:02d}.py": f"import os\nos.system('x' + str({i}) + value())\n" for i in range(40)}
     write_project(tmp_path, files)
     _, serial = run_json("check", str(tmp_path), "-j", "1")
     _, parallel = run_json("check", str(tmp_path), "-j", "2")

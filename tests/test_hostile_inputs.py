@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import JSON_SCHEMA, SARIF_SCHEMA, run_cli, run_json, write_project
 
-GOOD = "import os\nos.system('rm ' + input())\n"
+GOOD = "import os\nos.system('rm ' + value())\n"
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def hostile(tmp_path: Path) -> Path:
             "good.py": GOOD,
             "syntax.py": "def broken(:\n    pass\n",
             "latin1.py": "# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n".encode("latin-1"),
-            "bom.py": b"\xef\xbb\xbfimport os\nos.system('ls ' + input())\n",
+            "bom.py": b"\xef\xbb\xbfimport os\nos.system('ls ' + value())\n",
             "bad_encoding.py": b"x = '\xff\xfe\xfa'\n",
             "nul.py": b"x = 1\x00\n",
             "empty.py": "",

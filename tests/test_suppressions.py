@@ -11,21 +11,21 @@ import os
 import subprocess
 import yaml
 
-os.system("a" + input())  # bastion: ignore[BST202]
-os.system("b" + input())  # bastion: ignore[shell-command]
-os.system("c" + input())  # bastion: ignore
-os.system("d" + input())  # bastion: ignore[BST204]
+os.system("a" + value())  # bastion: ignore[BST202]
+os.system("b" + value())  # bastion: ignore[shell-command]
+os.system("c" + value())  # bastion: ignore
+os.system("d" + value())  # bastion: ignore[BST204]
 subprocess.run(  # bastion: ignore[BST202]
-    "e" + input(),
+    "e" + value(),
     shell=True,
 )
 subprocess.run(
-    "f" + input(),
+    "f" + value(),
     shell=True,
 )  # bastion: ignore[BST202]
-data = yaml.load(input())  # nosec B506
-other = yaml.load(input())  # nosec
-text = "# bastion: ignore"; os.system("g" + input())
+data = yaml.load(value())  # nosec B506
+other = yaml.load(value())  # nosec
+text = "# bastion: ignore"; os.system("g" + value())
 '''
 
 
@@ -53,7 +53,7 @@ def test_file_wide_suppression(tmp_path: Path) -> None:
 
 
 def test_unused_suppressions_are_reported(tmp_path: Path) -> None:
-    write_project(tmp_path, {"a.py": "x = 1  # bastion: ignore[BST201]\nimport os\nos.system('a' + input())  # bastion: ignore\n"})
+    write_project(tmp_path, {"a.py": "x = 1  # bastion: ignore[BST201]\nimport os\nos.system('a' + value())  # bastion: ignore\n"})
     code, report = run_json("check", str(tmp_path), "--report-unused-suppressions")
     unused = [d for d in report["diagnostics"] if d["kind"] == "unused-suppression"]
     assert [(d["line"], "BST201" in d["message"]) for d in unused] == [(1, True)]

@@ -152,11 +152,18 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
                 try:
                     if os.path.isdir(entry.path):
                         continue  # a symlink to a directory: not followed
+                    if os.path.exists(entry.path) and not os.path.isfile(entry.path):
+                        continue  # a link to a pipe, socket or device: reading it could block
                 except OSError:
                     pass
                 yield entry.path  # broken or looping links become diagnostics when read
             else:
-                yield entry.path
+                try:
+                    regular = entry.is_file(follow_symlinks=False)
+                except OSError:
+                    regular = False
+                if regular:
+                    yield entry.path  # pipes, sockets and devices are never opened
         if pushed:
             ignores.pop()
 

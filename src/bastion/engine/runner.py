@@ -306,6 +306,30 @@ def filter_findings(
     return kept, suppressed, diagnostics
 
 
+def redact_snippets(findings: list[Finding]) -> list[Finding]:
+    """No report shows a secret: a finding whose code line also holds a secret gets that line redacted."""
+    from dataclasses import replace
+
+    from bastion.secrets.redact import redact_secrets_in_lines
+
+    by_path: dict[str, dict[int, str]] = {}
+    redacted = []
+    for finding in findings:
+        if finding.snippet and ("redacted", "true") not in finding.properties:
+            path = finding.location.path
+            if path not in by_path:
+                try:
+                    with open(path, encoding="utf-8", errors="replace") as handle:
+                        by_path[path] = redact_secrets_in_lines(handle.read(4_000_000), path)
+                except OSError:
+                    by_path[path] = {}
+            line = by_path[path].get(finding.location.line)
+            if line is not None:
+                finding = replace(finding, snippet=line.strip()[:240], properties=(*finding.properties, ("redacted", "true")))
+        redacted.append(finding)
+    return redacted
+
+
 def _text_file_suppressions(path: str) -> list[suppress.Suppression]:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -358,6 +382,7 @@ def scan(
 
     suppressions = {result.display: result.suppressions for result in results}
     kept, suppressed, unused = filter_findings(findings, config, suppressions, set(suppressions))
+    kept = redact_snippets(kept)
     diagnostics.extend(unused)
     diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.kind, d.message))
     return ScanResult(

@@ -6,6 +6,7 @@ stays fast to start.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 from collections import Counter
@@ -48,6 +49,23 @@ class Report:
 
     def counts_by_practice(self) -> Counter[Practice]:
         return Counter(f.rule.practice for f in self.findings)
+
+
+@functools.lru_cache(maxsize=256)
+def source_lines(path: str) -> tuple[str, ...]:
+    """A file's lines as reports may show them: every line holding a secret is redacted."""
+    from bastion.secrets.redact import redact_secrets_in_lines
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(4_000_000)
+    except OSError:
+        return ()
+    lines = text.splitlines()
+    for number, redacted in redact_secrets_in_lines(text, path).items():
+        if number <= len(lines):
+            lines[number - 1] = redacted
+    return tuple(lines)
 
 
 def is_redacted(finding: Finding) -> bool:

@@ -13,11 +13,10 @@ import html
 import re
 from collections import Counter
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 from bastion.model import Confidence, Finding, Practice, Severity
-from bastion.report import Report, is_redacted
+from bastion.report import Report, is_redacted, source_lines
 
 SEVERITY_WEIGHT = {Severity.CRITICAL: 25.0, Severity.HIGH: 10.0, Severity.MEDIUM: 4.0, Severity.LOW: 1.0, Severity.INFO: 0.0}
 CONFIDENCE_FACTOR = {Confidence.HIGH: 1.0, Confidence.MEDIUM: 0.7, Confidence.LOW: 0.4}
@@ -42,18 +41,9 @@ def grade(points: float) -> str:
     return next(letter for floor, letter in GRADES if points >= floor)
 
 
-@lru_cache(maxsize=512)
-def _lines(path: str) -> tuple[str, ...]:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return tuple(handle.read(4_000_000).splitlines())
-    except OSError:
-        return ()
-
-
 def excerpt(finding: Finding) -> list[dict[str, Any]]:
     loc = finding.location
-    lines = () if is_redacted(finding) else _lines(loc.path)
+    lines = () if is_redacted(finding) else source_lines(loc.path)
     if not lines:
         return [{"number": loc.line, "text": finding.snippet, "hit": True}]
     end = min(loc.end_line or loc.line, loc.line + 10)

@@ -9,10 +9,9 @@ import io
 import os
 import sys
 from collections import Counter
-from functools import lru_cache
 
 from bastion.model import Finding, Practice, Severity
-from bastion.report import Report, is_redacted
+from bastion.report import Report, is_redacted, source_lines
 
 _SEVERITY_STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -24,17 +23,8 @@ _SEVERITY_STYLE = {
 CONTEXT_LINES = 1
 
 
-@lru_cache(maxsize=256)
-def _file_lines(path: str) -> tuple[str, ...]:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return tuple(handle.read(4_000_000).splitlines())
-    except OSError:
-        return ()
-
-
 def _excerpt(finding: Finding) -> list[tuple[int, str, bool]]:
-    lines = () if is_redacted(finding) else _file_lines(finding.location.path)
+    lines = () if is_redacted(finding) else source_lines(finding.location.path)
     if not lines:
         return [(finding.location.line, finding.snippet, True)] if finding.snippet else []
     start = finding.location.line

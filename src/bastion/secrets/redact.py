@@ -13,3 +13,20 @@ def redact(value: str) -> str:
 def redact_in(text: str, value: str) -> str:
     """`text` with every occurrence of `value` replaced by its redacted form."""
     return text.replace(value, redact(value)) if value else text
+
+
+def redact_secrets_in_lines(text: str, path: str) -> dict[int, str]:
+    """Line number -> the line with every secret on it redacted, for lines that hold one.
+
+    Reports that show source text (excerpts, snippets of other rules' findings) pass each line
+    through this so a secret next to, or on the same line as, another finding is never shown.
+    """
+    from bastion.secrets.analyzer import redacted_line
+    from bastion.secrets.files import kind_of
+    from bastion.secrets.scanner import scan_text
+
+    hits = scan_text(text, kind_of(path))
+    if not hits:
+        return {}
+    lines = text.split("\n")
+    return {hit.line: redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits) for hit in hits if 0 < hit.line <= len(lines)}
