@@ -48,10 +48,14 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         try:
+            text = json.dumps(value, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return  # not plain JSON data (an analyzer kept bytes, say): that entry is simply not cached
+        try:
             self._prepare()
             target = self._path(key)
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, json.dumps(value, separators=(",", ":")), durable=False)
+            write_atomic(target, text, durable=False)
         except OSError:
             pass  # a read-only checkout still scans, just without a cache
 
