@@ -11,7 +11,10 @@ from pathlib import Path
 
 from bastion.cli import main
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = next(
+    (p for p in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")) if (p / "schemas").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared",
+)
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 JSON_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "schemas" / "bastion-report.schema.json"
 
