@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or arguments[0].startswith("-") and arguments[0] not in {"-h", "--help", "--version"}:
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in {"-h", "--help", "--version"}):
         arguments = ["check", *arguments]
     try:
         options = parser.parse_args(arguments)
@@ -295,7 +295,6 @@ def _run_scan(paths: list[Path], config, options: argparse.Namespace):
 
 def _progress_factory():
     """A rich progress bar on stderr, shown only for large scans."""
-    state: dict = {}
 
     def start(total: int):
         if total < 200:
@@ -309,13 +308,10 @@ def _progress_factory():
         )
         task = progress.add_task("scan", total=total)
         progress.start()
-        state["progress"] = progress
-        done = {"n": 0}
 
         def advance(count: int) -> None:
-            done["n"] += count
             progress.update(task, advance=count)
-            if done["n"] >= total:
+            if progress.tasks[0].completed >= total:
                 progress.stop()
 
         return advance

@@ -310,22 +310,15 @@ def redact_snippets(findings: list[Finding]) -> list[Finding]:
     """No report shows a secret: a finding whose code line also holds a secret gets that line redacted."""
     from dataclasses import replace
 
-    from bastion.secrets.redact import redact_secrets_in_lines
+    from bastion.secrets.redact import redacted_source
 
-    by_path: dict[str, dict[int, str]] = {}
     redacted = []
     for finding in findings:
         if finding.snippet and ("redacted", "true") not in finding.properties:
-            path = finding.location.path
-            if path not in by_path:
-                try:
-                    with open(path, encoding="utf-8", errors="replace") as handle:
-                        by_path[path] = redact_secrets_in_lines(handle.read(4_000_000), path)
-                except OSError:
-                    by_path[path] = {}
-            line = by_path[path].get(finding.location.line)
-            if line is not None:
-                finding = replace(finding, snippet=line.strip()[:240], properties=(*finding.properties, ("redacted", "true")))
+            source = redacted_source(finding.location.path)
+            line = finding.location.line
+            if line in source.redacted:
+                finding = replace(finding, snippet=source.lines[line - 1].strip()[:240], properties=(*finding.properties, ("redacted", "true")))
         redacted.append(finding)
     return redacted
 

@@ -6,7 +6,6 @@ stays fast to start.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import importlib.util
 from collections import Counter
@@ -51,21 +50,11 @@ class Report:
         return Counter(f.rule.practice for f in self.findings)
 
 
-@functools.lru_cache(maxsize=256)
 def source_lines(path: str) -> tuple[str, ...]:
     """A file's lines as reports may show them: every line holding a secret is redacted."""
-    from bastion.secrets.redact import redact_secrets_in_lines
+    from bastion.secrets.redact import redacted_source
 
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(4_000_000)
-    except OSError:
-        return ()
-    lines = text.splitlines()
-    for number, redacted in redact_secrets_in_lines(text, path).items():
-        if number <= len(lines):
-            lines[number - 1] = redacted
-    return tuple(lines)
+    return redacted_source(path).lines
 
 
 def is_redacted(finding: Finding) -> bool:
@@ -74,15 +63,7 @@ def is_redacted(finding: Finding) -> bool:
 
 
 def available_formats() -> list[str]:
-    names = []
-    for name, module in FORMATS.items():
-        try:
-            importlib.util.find_spec(module)  # type: ignore[attr-defined]
-        except ModuleNotFoundError:
-            continue
-        if importlib.util.find_spec(module) is not None:  # type: ignore[attr-defined]
-            names.append(name)
-    return names
+    return [name for name, module in FORMATS.items() if importlib.util.find_spec(module) is not None]
 
 
 def render(report: Report, format_name: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 
 def redact(value: str) -> str:
     """`AKIAIOSFODNN7EXAMPLE` -> `AKIA…(20 chars)`. At most a quarter of the value (and never more
@@ -30,3 +33,34 @@ def redact_secrets_in_lines(text: str, path: str) -> dict[int, str]:
         return {}
     lines = text.split("\n")
     return {hit.line: redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits) for hit in hits if 0 < hit.line <= len(lines)}
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedSource:
+    lines: tuple[str, ...]
+    redacted: frozenset[int]  # 1-based numbers of the lines that held a secret
+
+
+def redacted_source(path: str) -> RedactedSource:
+    """A file as reports may show it, read and scanned once per version of the file."""
+    import os
+
+    try:
+        status = os.stat(path)
+    except OSError:
+        return RedactedSource((), frozenset())
+    return _redacted_source(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _redacted_source(path: str, mtime_ns: int, size: int) -> RedactedSource:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(4_000_000)
+    except OSError:
+        return RedactedSource((), frozenset())
+    lines = text.splitlines()
+    replaced = {number: line for number, line in redact_secrets_in_lines(text, path).items() if number <= len(lines)}
+    for number, line in replaced.items():
+        lines[number - 1] = line
+    return RedactedSource(tuple(lines), frozenset(replaced))
