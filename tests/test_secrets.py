@@ -243,6 +243,26 @@ def test_documentation_examples_get_low_confidence() -> None:
     assert [hit.confidence for hit in scan_text(f"Token: `{github()}`\n", "docs")] == [None]  # provider formats stay
 
 
+def test_demo_credentials_in_documentation_are_examples() -> None:
+    url = 'create_engine("postgresql://scott:tiger@localhost/test")'
+    docstring = f'def f():\n    """Connect:\n\n        {url}\n        connect(user="scott", password="tiger")\n    """\n'
+    assert codes(docstring) == []
+    assert codes(f"# {url}\n") == []
+    assert codes(f"Connect with `{url}`.\n", "docs") == []
+    # The same demo password in code is a guessable credential that would be deployed.
+    assert codes(f"engine = {url}\n") == [(1, "BST492")]
+    # Other values in documentation stay, as low-confidence examples.
+    real = 'def f():\n    """create_engine("mysql://app:Xr9kq2Lm7v@db/shop")"""\n'
+    assert [(hit.code, hit.confidence) for hit in scan_text(real, "python")] == [("BST492", "low")]
+    assert [hit.confidence for hit in scan_text('x = "#"; engine = "mysql://app:Xr9kq2Lm7v@db/shop"\n', "python")] == [None]
+
+
+def test_regular_expression_fragments_are_not_secrets() -> None:
+    assert codes("""qtoken = '(?:"[^"]+"|[A-Za-z0-9_]+?)'\n""") == []
+    assert codes('secret = r"^[A-Za-z0-9+/]{40}\\d+$"\n') == []
+    assert codes('api_token = "Zq9X2mTf7LwPcR4vYs8KdN3b"\n') == [(1, "BST490")]
+
+
 def test_annotations_are_not_values() -> None:
     assert codes('def f(private_key: "_RSAPrivateKey", token: "AuthToken12345") -> None: ...\n') == []
     assert codes('{"token": "Zq9X2mTf7LwPcR4vYs8KdN3b"}\n') == [(1, "BST490")]
@@ -263,7 +283,7 @@ def test_entropy_threshold_and_allow_list_are_options() -> None:
     "value",
     ["changeme", "CHANGE_ME", "<your-api-key>", "xxx", "XXXXXXXXXXXX", "${VAR}", "$VAR", "{{ token }}", "%(pw)s",
      "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "your_token_here", "REPLACE_ME", "DB_PASSWORD",
-     "sk_live_000000000000000000000000", "1234567890", "ENC[AES256_GCM,data:abc]", "not-a-real-token"],
+     "sk_live_000000000000000000000000", "1234567890", "ENC[AES256_GCM,data:abc]", "not-a-real-token", "some_password"],
 )
 def test_placeholders(value: str) -> None:
     assert placeholders.is_placeholder(value)

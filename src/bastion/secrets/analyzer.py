@@ -24,7 +24,7 @@ from bastion.secrets.scanner import DEFAULT_THRESHOLD, Hit, Options, scan_text
 if TYPE_CHECKING:
     from bastion.engine.context import Context
 
-SCANNER_VERSION = "1"  # bump when detection changes, to invalidate cached results
+SCANNER_VERSION = "2"  # bump when detection changes, to invalidate cached results
 CHECKSUM_CODES = frozenset({"BST451", "BST463"})
 FIXTURE_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data"})
 REDACTED = (("redacted", "true"),)

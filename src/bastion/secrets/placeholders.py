@@ -37,7 +37,7 @@ _WORDS = frozenset(
 _MARKERS = re.compile(
     r"your[_\-. ]?|example|placeholder|changeme|change[_\-. ]?me|change[_\-. ]?this|replace[_\-. ]?(me|with|this)"
     r"|insert[_\-. ]|dummy|redacted|not[_\-. ]?a[_\-. ]?real|notreal|fake[_\-. ]|do[_\-. ]?not[_\-. ]?use"
-    r"|xxxx|\*\*\*|\.\.\.|…|todo|fixme|sample[_\-. ]|my[_\-. ]?(secret|password|token|api[_\-. ]?key)",
+    r"|xxxx|\*\*\*|\.\.\.|…|todo|fixme|sample[_\-. ]|(?:my|some)[_\-. ]?(secret|password|token|api[_\-. ]?key)",
     re.IGNORECASE,
 )
 # References to a value kept elsewhere: environment, templates, secret stores, encrypted values.
@@ -66,6 +66,32 @@ _PUBLIC = re.compile(
     r"|^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA"
     r"|^pk_(?:live|test)_|^pub-",
 )
+
+
+# Passwords that documentation uses for its examples: Oracle's `scott`/`tiger` demo schema, the
+# jokes and keyboard walks every tutorial reuses. In code they are still weak, guessable
+# credentials; in a docstring, a comment or a README they only show the syntax.
+DEMO_PASSWORDS = frozenset(
+    {
+        "tiger", "hunter2", "letmein", "swordfish", "opensesame", "qwerty", "passw0rd", "p@ssw0rd",
+        "p@ssword", "pa55word", "pa$$word", "s3cret", "s3cr3t", "topsecret", "password1", "password123",
+        "pass123", "pass1234", "secret123", "test123", "admin", "admin123", "root", "guest", "demo",
+        "welcome", "mysecretpassword", "pgpass", "tiger123", "scott",
+    }
+)
+# Regular-expression syntax no generated key or typed password contains: `(?:`, `(?P<`, `[^"]`,
+# character ranges such as `[A-Za-z0-9_]`, and escapes such as `\d+`.
+_REGEX_SYNTAX = re.compile(r"\(\?[:=!<P]|\[\^|\[[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\][*+?{]?|\\[dwsSDWbB][*+?{]")
+
+
+def is_demo_password(value: str) -> bool:
+    """A password written only to show the syntax of an example (`scott:tiger`)."""
+    return value.lower() in DEMO_PASSWORDS or is_placeholder(value)
+
+
+def is_pattern(value: str) -> bool:
+    """A regular expression or a fragment of one (`(?:"[^"]+"|[A-Za-z0-9_]+?)`), not a value."""
+    return len(_REGEX_SYNTAX.findall(value)) >= 2 or value.startswith(("^(?", "(?:", "(?P<"))
 
 
 def is_documented_example(value: str) -> bool:
@@ -146,6 +172,7 @@ def not_a_secret(value: str, name: str = "") -> bool:
     """Any reason above to leave the value alone."""
     return (
         is_placeholder(value)
+        or is_pattern(value)
         or is_public(value)
         or is_uuid(value)
         or is_hash(value, name)

@@ -290,8 +290,11 @@ SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ## Known limitations
 Not reported: placeholders (`changeme`, `<your-key>`, `xxx`, `${{VAR}}`), environment lookups,
 documented example keys, public keys and certificates, publishable keys, hashes next to hash-like
-names, UUIDs and commit ids. Values built at run time (f-strings, concatenation) are not followed.
-Findings in test code (`tests/`, `test_*.py`, `fixtures/`) get low confidence.
+names, UUIDs, commit ids and regular expressions (`(?:"[^"]+"|[A-Za-z0-9_]+?)`). Values built at run
+time (f-strings, concatenation) are not followed. Findings in test code (`tests/`, `test_*.py`,
+`fixtures/`) and in documentation (docstrings, comment lines, Markdown/reStructuredText) get low
+confidence; in documentation, well-known demo passwords (`tiger` of `scott`/`tiger`, `hunter2`,
+`letmein`) are examples and not reported at all (in code they are still reported).
 """,
 )
 
@@ -351,7 +354,9 @@ declare(
 Finds URLs that carry a password in their user-info part: database URLs
 (`postgres://app:…@db/app`, `mysql://`, `mongodb+srv://`, `redis://:…@`), broker URLs
 (`amqp://`), and HTTP(S) or FTP basic-auth URLs. Placeholders (`${{DB_PASSWORD}}`, `<password>`,
-`password`, `xxx`) are ignored.
+`password`, `xxx`) are ignored. In documentation (docstrings, comment lines, Markdown and
+reStructuredText) a URL with a well-known demo password (`scott:tiger@localhost`) is an example and
+is not reported; other URLs there are reported with low confidence.
 
 ## Why is this bad?
 The password travels with the URL into logs, error pages, process listings and every copy of the

@@ -90,7 +90,7 @@ def scan_text(text: str, kind: str, options: Options | None = None) -> list[Hit]
                 continue
             hits.append(hit)
     hits.sort(key=lambda hit: (hit.line, hit.column, hit.code))
-    return _pair_aws_secrets(hits)
+    return _pair_aws_secrets(_judge_documentation(hits, source.text, kind))
 
 
 def _overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
@@ -237,17 +237,48 @@ def _generic_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
         yield from _stateful_hits(source, kind, options)
         return
     number, previous = 1, 0
-    documentation: list[tuple[int, int]] | None = None  # found when first needed: hits are rare
     for start, end in _candidate_lines(source, kind):
         number += text.count("\n", previous, start)
         previous = start
         if end - start <= MAX_GENERIC_LINE:
-            for hit in _line_hits(text[start:end].rstrip("\r"), number, kind, None, options):
-                if documentation is None:
-                    documentation = _docstrings(text) if kind == "python" else []
-                if kind == "docs" or any(first <= start < last for first, last in documentation):
-                    hit = replace(hit, confidence="low")  # examples in documentation, mostly
-                yield hit
+            yield from _line_hits(text[start:end].rstrip("\r"), number, kind, None, options)
+
+
+# Hits judged by where they are: a name assigned a value, or a URL's password.
+_EXAMPLE_CODES = _NAME_CODES | {CREDENTIAL_URL.code}
+
+
+def _judge_documentation(hits: list[Hit], text: str, kind: str) -> list[Hit]:
+    """In documentation (docstrings, comments, prose files) a credential is mostly an example:
+    well-known demo passwords (`scott:tiger`) are dropped, other values kept with low confidence.
+    Provider formats keep their confidence: a real token pasted into a README is still live."""
+    if kind not in {"python", "docs"} or not any(hit.code in _EXAMPLE_CODES for hit in hits):
+        return hits
+    documentation = _documentation_lines(text) if kind == "python" else None  # None: every line
+    judged = []
+    for hit in hits:
+        if hit.code in _EXAMPLE_CODES and (documentation is None or hit.line in documentation):
+            if placeholders.is_demo_password(hit.value):
+                continue
+            hit = replace(hit, confidence="low")
+        judged.append(hit)
+    return judged
+
+
+def _documentation_lines(text: str) -> set[int]:
+    """Line numbers of docstrings and of comment lines."""
+    lines: set[int] = set()
+    for first, last in _docstrings(text):
+        start = text.count("\n", 0, first) + 1
+        lines.update(range(start, start + text.count("\n", first, last) + 1))
+    position = text.find("#")
+    while position != -1:
+        line_start = text.rfind("\n", 0, position) + 1
+        if not text[line_start:position].strip():
+            lines.add(text.count("\n", 0, line_start) + 1)
+        next_line = text.find("\n", position)
+        position = -1 if next_line == -1 else text.find("#", next_line)
+    return lines
 
 
 _TRIPLE_QUOTE = re.compile(r"\"\"\"|\'\'\'")
