@@ -120,6 +120,40 @@ def test_low_confidence_sources_can_be_switched_off(tmp_path: Path) -> None:
     assert run(tmp_path, files) == [("tool.py", 2, "BST251")]
 
 
+def test_the_environment_is_operator_input_unless_configured(tmp_path: Path) -> None:
+    files = {"shell.py": """
+        import os
+
+        def startup():
+            path = os.environ.get("PYTHONSTARTUP")
+            config = os.getenv("APP_CONFIG", "app.cfg")
+            with open(path) as handle:
+                exec(compile(handle.read(), path, "exec"))
+            os.system("deploy " + os.environ["TARGET"])
+            return open(config).read()
+    """}
+    assert run(tmp_path, files) == []
+    assert run(tmp_path, files, **{"environment-sources": True}) == [
+        ("shell.py", 7, "BST252"), ("shell.py", 8, "BST250"), ("shell.py", 9, "BST251"), ("shell.py", 10, "BST252"),
+    ]
+
+
+def test_cgi_request_variables_are_request_data(tmp_path: Path) -> None:
+    files = {"page.py": """
+        import os
+
+        query = os.environ.get("QUERY_STRING", "")
+        agent = os.environ["HTTP_USER_AGENT"]
+        home = os.environ["HOME"]
+        os.system("grep " + query)
+        os.system("log " + agent)
+        os.system("ls " + home)
+        print("Location: " + os.getenv("HTTP_REFERER"))
+        open(os.getenv("PATH_INFO"))
+    """}
+    assert run(tmp_path, files) == [("page.py", 7, "BST251"), ("page.py", 8, "BST251"), ("page.py", 11, "BST252")]
+
+
 # -- propagation ---------------------------------------------------------------------------
 
 

@@ -72,8 +72,10 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         return Val(taint, kind="json" if method in {"get_json", "json"} else None)
     if qual in file.options.sources:
         return Val(file.source(node, f"{qual}()"))
-    if qual in spec.LOW_SOURCES and file.options.low:
+    if qual in spec.LOW_SOURCES and file.options.low and (file.options.environment or qual not in spec.ENVIRONMENT_SOURCES):
         return Val(file.source(node, spec.LOW_SOURCES[qual], low=True))
+    if qual in spec.ENVIRONMENT_SOURCES and vals and spec.is_cgi_request_variable(vals[0].const):
+        return Val(file.source(node, f"{qual}({vals[0].const!r})"))
     if receiver is not None and receiver.kind == "file" and method in spec.FILE_READ_METHODS and file.options.low and file.options.files:
         return Val(union(receiver.flat(), file.source(node, "file contents", low=True)))
 

@@ -976,7 +976,12 @@ class FunctionFlow:
             return Val({}, kind="request", qual=qual)
         if qual in self.file.options.sources:
             return Val(self.file.source(node, qual), qual=qual)
-        if qual in spec.LOW_SOURCES and self.file.options.low and qual not in {"os.getenv", "os.environ.get", "input", "raw_input", "sys.stdin.read", "sys.stdin.readline"}:
+        if (
+            qual in spec.LOW_SOURCES
+            and self.file.options.low
+            and (self.file.options.environment or qual not in spec.ENVIRONMENT_SOURCES)
+            and qual not in {"os.getenv", "os.environ.get", "input", "raw_input", "sys.stdin.read", "sys.stdin.readline"}
+        ):
             return Val(self.file.source(node, spec.LOW_SOURCES[qual], low=True), qual=qual, kind="environ" if qual == "os.environ" else None)
         if qual in {"flask.session", "quart.session"}:
             return Val({}, kind="session", qual=qual)
@@ -1170,6 +1175,8 @@ class FunctionFlow:
                 return Val(base.flat(), kind=base.kind)
             return Val(base.flat(), kind=base.kind)
         index = self.expr(node.slice, env)
+        if base.qual == "os.environ" and spec.is_cgi_request_variable(index.const):
+            return Val(self.file.source(node, f"os.environ[{index.const!r}]"))
         if base.const is not NOCONST and index.const is not NOCONST:
             try:
                 return const(base.const[index.const])

@@ -143,8 +143,9 @@ def _doc(kind: Kind) -> str:
     return f"""
 ## What it does
 Follows untrusted data (request parameters, bodies, headers, cookies and route parameters of
-Flask, Django, Django REST framework, FastAPI/Starlette and aiohttp; `sys.argv`, `input()` and the
-environment at lower confidence) through the program and reports where it reaches {kind.sinks}
+Flask, Django, Django REST framework, FastAPI/Starlette and aiohttp; `sys.argv`, `input()` and
+stdin at lower confidence; the environment only with `environment-sources = true`, as it is set by
+the operator, not the attacker) through the program and reports where it reaches {kind.sinks}
 without a sanitiser that makes it safe for that use. The finding's trace shows the source, each
 call it crossed and the sink.
 

@@ -3,7 +3,8 @@
     [tool.bastion.taint]
     sources = ["myapp.http.current_payload"]            # extra qualified names whose value is untrusted
     request-objects = ["myapp.ctx.request"]             # extra globals that are a Flask-like request
-    low-confidence-sources = true                       # sys.argv, input(), os.environ (default true)
+    low-confidence-sources = true                       # sys.argv, input(), stdin (default true)
+    environment-sources = false                         # os.environ, os.getenv() (default false)
     file-sources = false                                # contents read from files (default false)
     kinds = ["sql", "command"]                          # only these sink kinds (default: all)
 
@@ -66,6 +67,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "sinks": _by_kind(False),
     "sanitizers": _by_kind(True),
     "low-confidence-sources": _bool,
+    "environment-sources": _bool,
     "file-sources": _bool,
     "kinds": _kinds,
 }
@@ -82,6 +84,7 @@ class TaintOptions:
     sanitizers: Mapping[str, frozenset[str]] = field(default_factory=lambda: spec.SANITIZERS)
     method_sanitizers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     low: bool = True
+    environment: bool = False  # os.environ is operator input unless the project says otherwise
     files: bool = False
     kinds: frozenset[str] = spec.ALL
 
@@ -102,6 +105,7 @@ class TaintOptions:
             sinks=sinks,
             sanitizers=sanitizers,
             low=section.get("low-confidence-sources", True),
+            environment=section.get("environment-sources", False),
             files=section.get("file-sources", False),
             kinds=frozenset(section.get("kinds", spec.KINDS)),
         )

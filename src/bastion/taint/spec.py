@@ -57,6 +57,19 @@ LOW_SOURCES = {
     "sys.stdin.read": "sys.stdin.read()",
     "sys.stdin.readline": "sys.stdin.readline()",
 }
+# The process environment: set by whoever deploys or runs the program (the operator), not by the
+# attacker the other sources stand for. A source only with `environment-sources = true`.
+ENVIRONMENT_SOURCES = frozenset({"os.environ", "os.getenv", "os.environ.get", "os.getenvb"})
+# Except the variables a CGI server fills from the request (RFC 3875): those are request data.
+CGI_REQUEST_VARIABLES = frozenset({
+    "QUERY_STRING", "PATH_INFO", "PATH_TRANSLATED", "REQUEST_URI", "CONTENT_TYPE", "CONTENT_LENGTH",
+    "REMOTE_USER", "REMOTE_IDENT", "AUTH_TYPE", "SCRIPT_URL", "SCRIPT_URI", "REDIRECT_URL",
+    "REDIRECT_QUERY_STRING",
+})
+
+
+def is_cgi_request_variable(name: object) -> bool:
+    return isinstance(name, str) and (name in CGI_REQUEST_VARIABLES or name.startswith("HTTP_"))
 # Methods of open files whose result is file contents (lower confidence).
 FILE_READ_METHODS = frozenset({"read", "readline", "readlines", "read_text", "read_bytes"})
 
