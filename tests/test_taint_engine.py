@@ -154,6 +154,49 @@ def test_cgi_request_variables_are_request_data(tmp_path: Path) -> None:
     assert run(tmp_path, files) == [("page.py", 7, "BST251"), ("page.py", 8, "BST251"), ("page.py", 11, "BST252")]
 
 
+def test_a_false_conjunction_refines_each_way_it_can_fail(tmp_path: Path) -> None:
+    found = run(tmp_path, {"views.py": """
+        from django.http import HttpResponseRedirect
+        from django.utils.http import url_has_allowed_host_and_scheme as allowed
+
+        def checked_when_present(request):
+            nxt = request.GET.get("next")
+            if nxt and not allowed(nxt, allowed_hosts=None):
+                nxt = "/"
+            return HttpResponseRedirect(nxt or "/")
+
+        def checked_only_for_browsers(request):
+            nxt = request.GET.get("next")
+            if request.accepts("text/html") and not allowed(nxt, allowed_hosts=None):
+                nxt = "/"
+            return HttpResponseRedirect(nxt)
+
+        def either_way(request):
+            nxt = request.GET.get("next")
+            if not nxt or allowed(nxt, allowed_hosts=None):
+                return HttpResponseRedirect(nxt or "/")
+            return HttpResponseRedirect(nxt)
+    """})
+    assert found == [("views.py", 15, "BST255"), ("views.py", 21, "BST255")]
+
+
+def test_only_the_query_string_after_a_fixed_target(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.route("/r")
+        def r():
+            TARGET = app.config["CATALOGUE_URL"]
+            query = request.query_string.decode()
+            if request.args.get("a"):
+                return redirect(TARGET + "?" + query)
+            if request.args.get("b"):
+                return redirect(f"{TARGET}#{query}")
+            if request.args.get("c"):
+                return redirect("%s?%s" % (TARGET, query))
+            return redirect(query + "?from=r")
+    """))
+    assert found == [("app.py", 15, "BST255")]
+
+
 # -- propagation ---------------------------------------------------------------------------
 
 

@@ -50,6 +50,10 @@ SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", 
 SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call"})
 OS_EXEC = frozenset({"os.execv", "os.execve", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn", "os.posix_spawnp"})
 URL_CHECKS = frozenset({"django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url"})
+# Predicates that hold only for values from a fixed, known set (a configured language code).
+MEMBERSHIP_CHECKS = frozenset({
+    "django.utils.translation.check_for_language", "django.utils.translation.trans_real.check_for_language",
+})
 PATH_NORMALISERS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath", "pathlib.Path.resolve"})
 VALIDATING_METHODS = {"isdigit": spec.ALL, "isnumeric": spec.ALL, "isdecimal": spec.ALL, "isalnum": spec.ALL,
                       "isalpha": spec.ALL, "isidentifier": spec.ALL}
@@ -59,6 +63,7 @@ MAX_CONST_LEN = 10_000
 XSS = frozenset({"xss"})
 MIDDLEWARE_METHODS = frozenset({"__call__", "process_request", "process_view", "process_response", "process_exception", "dispatch"})
 REDIRECT = frozenset({"redirect"})
+MAX_REFINED_OPERANDS = 8  # longer `and`/`or` chains refine only the branch where all operands agree
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"})
 FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
 NORETURN = frozenset({
@@ -818,26 +823,40 @@ class FunctionFlow:
             true_env, false_env = self.refine(test.operand, env)
             return false_env, true_env
         if isinstance(test, ast.BoolOp):
-            if isinstance(test.op, ast.And):
-                true_env = env
-                for value in test.values:
-                    true_env, _ = self.refine(value, true_env)
-                return true_env, env
-            false_env = env
+            # `a and b` is false when `a` is, or when `a` holds and `b` does not (dually for `or`).
+            is_and = isinstance(test.op, ast.And)
+            current, exits = env, []
             for value in test.values:
-                _, false_env = self.refine(value, false_env)
-            return env, false_env
+                true_env, false_env = self.refine(value, current)
+                exits.append(false_env if is_and else true_env)
+                current = true_env if is_and else false_env
+            other: Env = env
+            if len(exits) <= MAX_REFINED_OPERANDS:
+                other = exits[0]
+                for exit_env in exits[1:]:
+                    other = merge(other, exit_env) or env
+            return (current, other) if is_and else (other, current)
         if isinstance(test, ast.NamedExpr):
             return self.refine(test.value, env)
         cleaned = self.guarded(test, env)
         if not cleaned:
-            return env, env
+            return self.truthiness(test, env)
         positive, names = cleaned
         changed = dict(env)
         for name, kinds in names:
             if name in changed:
                 changed[name] = with_taint(changed[name], clear(changed[name].flat(), kinds)) if kinds != spec.ALL else Val({}, changed[name].const)
         return (changed, env) if positive else (env, changed)
+
+    def truthiness(self, test: ast.expr, env: Env) -> tuple[Env, Env]:
+        """`if value:` is false only for an empty string, None, zero or an empty container, which
+        carry nothing to any sink."""
+        key = target_key(test)
+        if key is None or key not in env or not env[key].flat():
+            return env, env
+        falsy = dict(env)
+        falsy[key] = CLEAN
+        return env, falsy
 
     def guarded(self, test: ast.expr, env: Env) -> tuple[bool, list[tuple[str, frozenset[str]]]] | None:
         """(True if the guard holds in the true branch, [(variable, kinds it clears)])."""
@@ -872,6 +891,8 @@ class FunctionFlow:
             if kinds and all(k in {"int", "float", "bool", "uuid.UUID", "decimal.Decimal"} for k in kinds):
                 return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
             return None
+        if qual in MEMBERSHIP_CHECKS and test.args:
+            return True, [(n, spec.ALL) for n in self.guard_names(test.args[0], env)]
         if qual in URL_CHECKS and (test.args or test.keywords):
             arg = test.args[0] if test.args else next((k.value for k in test.keywords if k.arg == "url"), test.keywords[0].value)
             return True, [(n, frozenset({"redirect", "ssrf"})) for n in self.guard_names(arg, env)]
@@ -1038,7 +1059,7 @@ class FunctionFlow:
             except Exception:
                 return CLEAN
         kinds = prefix_clears(parts[0].const) if isinstance(node.values[0], ast.Constant) else EMPTY
-        return plain(clear(union(*(p.flat() for p in parts)), kinds) if kinds else union(*(p.flat() for p in parts)))
+        return plain(clear(ordered_taint(parts), kinds) if kinds else ordered_taint(parts))
 
     def e_FormattedValue(self, node: ast.FormattedValue, env: Env) -> Val:
         value = self.expr(node.value, env)
@@ -1047,6 +1068,12 @@ class FunctionFlow:
         return value
 
     def e_BinOp(self, node: ast.BinOp, env: Env) -> Val:
+        if isinstance(node.op, ast.Add) and isinstance(node.left, ast.BinOp) and _has_url_separator(operands := _added(node)):
+            parts = [self.expr(operand, env) for operand in operands]
+            if all(isinstance(part.const, str) for part in parts):
+                return const("".join(part.const for part in parts))
+            kinds = prefix_clears(parts[0].const) if isinstance(parts[0].const, str) else EMPTY
+            return plain(clear(ordered_taint(parts), kinds) if kinds else ordered_taint(parts))
         left, right = self.expr(node.left, env), self.expr(node.right, env)
         folded = fold_op(node.op, left.const, right.const)
         if folded is not NOCONST:
@@ -1063,6 +1090,8 @@ class FunctionFlow:
             kinds = prefix_clears(left.const.split("%", 1)[0] if isinstance(node.op, ast.Mod) else left.const)
             if kinds:
                 return Val(clear(right.flat(), kinds), kind=kind)
+            if isinstance(node.op, ast.Mod) and ("?" in left.const or "#" in left.const) and (parts := percent_parts(left.const, right)):
+                return plain(ordered_taint(parts))
         return Val(union(left.flat(), right.flat()), kind=kind)
 
     def e_BoolOp(self, node: ast.BoolOp, env: Env) -> Val:
@@ -1244,6 +1273,47 @@ def prefix_clears(prefix: Any) -> frozenset[str]:
     return EMPTY
 
 
+URL_TAIL = frozenset({"ssrf", "redirect"})
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+def ordered_taint(parts: list[Val]) -> Taint:
+    """The taint of the concatenation of `parts`, in order. What follows a literal `?` or `#` is
+    the URL's query or fragment: it cannot change the scheme or host, which the text before it
+    decides (`f"{self.url}?{request.META['QUERY_STRING']}"`). That text keeps its own taint, so a
+    target chosen by the attacker is still reported through it."""
+    taints: list[Taint] = []
+    tail = False
+    for part in parts:
+        taint = part.flat()
+        if taint:
+            taints.append(clear(taint, URL_TAIL) if tail else taint)
+        elif isinstance(part.const, str) and ("?" in part.const or "#" in part.const):
+            tail = True
+    return union(*taints)
+
+
+def percent_parts(template: str, args: Val) -> list[Val] | None:
+    """`template % args` as its literal pieces and arguments, in order; None when the arguments
+    cannot be matched to the fields (a mapping, or an unknown tuple)."""
+    pieces = _PERCENT_FIELD.split(template)
+    fields = [f for f in _PERCENT_FIELD.findall(template) if f != "%%"]
+    if "%%" in template or "%(" in template:
+        return None
+    if args.items is not None and args.seq:
+        values = [args.items.get(index) for index in range(len(args.items))]
+    elif len(fields) == 1 and args.items is None:
+        values = [args]
+    else:
+        return None
+    if len(values) != len(fields) or any(v is None for v in values):
+        return None
+    parts: list[Val] = [const(pieces[0])]
+    for value, piece in zip(values, pieces[1:], strict=True):
+        parts.extend((value, const(piece)))  # type: ignore[arg-type]
+    return parts
+
+
 def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     """Every statement of a body, nested ones included (expressions are not entered)."""
     stack = list(reversed(body))
@@ -1265,6 +1335,24 @@ def element_of(iterable: Val) -> Val:
     if iterable.const is not NOCONST and isinstance(iterable.const, (tuple, list, frozenset, str)):
         return CLEAN
     return plain(iterable.flat())
+
+
+def _added(node: ast.BinOp, limit: int = 12) -> list[ast.expr]:
+    """The operands of `a + b + c`, left to right; [] for longer chains (each level of a long
+    chain would flatten it again)."""
+    operands: list[ast.expr] = []
+    current: ast.expr = node
+    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+        if len(operands) >= limit:
+            return []
+        operands.append(current.right)
+        current = current.left
+    operands.append(current)
+    return operands[::-1]
+
+
+def _has_url_separator(operands: list[ast.expr]) -> bool:
+    return any(isinstance(o, ast.Constant) and isinstance(o.value, str) and ("?" in o.value or "#" in o.value) for o in operands)
 
 
 def target_key(node: ast.AST) -> str | None:

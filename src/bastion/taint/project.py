@@ -8,6 +8,7 @@ part of the function's summary and are pushed up to its callers the same way.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -238,29 +239,104 @@ class Linker:
         return out
 
     def fixpoint(self) -> None:
+        """Evaluate every function, then re-evaluate only what a change can reach: the callers of a
+        function whose summary changed, and the functions that name a call whose value changed
+        (a module-level call read inside a function). Each function is evaluated at most
+        MAX_ROUNDS times."""
         functions = list(self.functions.values())
+        callers: dict[int, list[Function]] = {}
+        readers: dict[tuple[str, int], list[Function]] = {}
+        for function in functions:
+            calls = self.facts[function.file].get("calls", [])
+            own = set(function.calls)
+            for index in function.calls:
+                for target, _ in self.targets(function.file, index, calls[index]):
+                    callers.setdefault(id(target), []).append(function)
+            for index in _named_calls(function, calls) - own:
+                readers.setdefault((function.file, index), []).append(function)
+        self._forward_only = {id(f) for f in functions if not _reads_later_calls(f, self.facts[f.file].get("calls", []))}
+        queue = deque(functions)
+        queued = {id(function) for function in functions}
+        visits: dict[int, int] = {}
+        while queue:
+            function = queue.popleft()
+            queued.discard(id(function))
+            count = visits.get(id(function), 0)
+            if count >= MAX_ROUNDS:
+                continue
+            visits[id(function)] = count + 1
+            changed_calls, summary_changed = self._evaluate(function)
+            reached = [other for index in changed_calls for other in readers.get((function.file, index), ())]
+            if summary_changed:
+                reached += callers.get(id(function), ())
+            for other in reached:
+                if id(other) not in queued:
+                    queued.add(id(other))
+                    queue.append(other)
+
+    def _evaluate(self, function: Function) -> tuple[set[int], bool]:
+        """Recompute one function's call values and summary: (calls whose value changed, whether
+        the summary changed)."""
+        calls = self.facts[function.file].get("calls", [])
+        changed_calls: set[int] = set()
         for _ in range(MAX_ROUNDS):
             changed = False
-            for function in functions:
-                calls = self.facts[function.file].get("calls", [])
-                for index in function.calls:
-                    value = self.call_value(function.file, index, calls[index])
-                    key = (function.file, index)
-                    if value != self.call_values.get(key):
-                        self.call_values[key] = value
-                        changed = True
-                    fields = self.constructed_fields(function.file, index, calls[index])
-                    if fields is not None and fields != self.call_fields.get(key):
-                        self.call_fields[key] = fields
-                        changed = True
-                ret = self.resolve(function.file, function.data.get("r"))
-                attrs = self.resolve(function.file, function.data.get("a"))
-                fields = {name: self.resolve(function.file, taint) for name, taint in function.data.get("af", {}).items()}
-                if ret != function.ret or attrs != function.attrs or fields != function.fields:
-                    function.ret, function.attrs, function.fields = ret, attrs, fields
+            for index in function.calls:
+                key = (function.file, index)
+                value = self.call_value(function.file, index, calls[index])
+                if value != self.call_values.get(key):
+                    self.call_values[key] = value
+                    changed_calls.add(index)
                     changed = True
-            if not changed:
-                break
+                fields = self.constructed_fields(function.file, index, calls[index])
+                if fields is not None and fields != self.call_fields.get(key):
+                    self.call_fields[key] = fields
+                    changed_calls.add(index)
+                    changed = True
+            if not changed or id(function) in self._forward_only:
+                break  # calls read only calls before them: one pass in order is exact
+        ret = self.resolve(function.file, function.data.get("r"))
+        attrs = self.resolve(function.file, function.data.get("a"))
+        fields = {name: self.resolve(function.file, taint) for name, taint in function.data.get("af", {}).items()}
+        if ret != function.ret or attrs != function.attrs or fields != function.fields:
+            function.ret, function.attrs, function.fields = ret, attrs, fields
+            return changed_calls, True
+        return changed_calls, False
+
+
+def _reads_later_calls(function: Function, calls: list[dict[str, Any]]) -> bool:
+    """Does a call of this function read the value of one of its own calls that comes later?"""
+    position = {index: order for order, index in enumerate(function.calls)}
+    for order, index in enumerate(function.calls):
+        call = calls[index]
+        for taint in (*call.get("a", []), *call.get("k", {}).values(), call.get("r")):
+            if isinstance(taint, dict) and any(
+                label.startswith("c:") and position.get(int(label[2:]), -1) >= order for label in taint
+            ):
+                return True
+    return False
+
+
+def _named_calls(function: Function, calls: list[dict[str, Any]]) -> set[int]:
+    """Indexes of the calls (`c:N`) whose values a function's summary or its own calls read."""
+    found: set[int] = set()
+
+    def scan(taint: Any) -> None:
+        if isinstance(taint, dict):
+            found.update(int(label[2:]) for label in taint if label.startswith("c:"))
+
+    data = function.data
+    scan(data.get("r"))
+    scan(data.get("a"))
+    for taint in data.get("af", {}).values():
+        scan(taint)
+    for sink in data.get("s", []):
+        scan(sink.get("t"))
+    for index in function.calls:
+        call = calls[index]
+        for taint in (*call.get("a", []), *call.get("k", {}).values(), call.get("r")):
+            scan(taint)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
