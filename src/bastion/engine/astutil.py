@@ -7,6 +7,51 @@ from typing import Any
 
 UNKNOWN: Any = ...
 
+# Fields never worth descending into: expression contexts and operators (singletons read from their
+# parent), and fields holding plain strings, numbers or lists of strings.
+_SKIPPED_FIELDS = frozenset(
+    {"ctx", "op", "ops", "id", "attr", "arg", "name", "names", "module", "level", "kind", "type_comment",
+     "conversion", "is_async", "rest", "kwd_attrs"}
+)
+_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.alias, ast.Pass, ast.Break, ast.Continue)
+_FIELD_CACHE: dict[type, tuple[str, ...]] = {}
+
+
+def child_fields(node_type: type) -> tuple[str, ...]:
+    """The fields of a node type that can hold child nodes worth visiting."""
+    fields = _FIELD_CACHE.get(node_type)
+    if fields is None:
+        if issubclass(node_type, _LEAF_TYPES):
+            fields = ()
+        else:
+            fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
+        _FIELD_CACHE[node_type] = fields
+    return fields
+
+
+def descendants(node: ast.AST) -> list[ast.AST]:
+    """`node` and every node below it, breadth first: what `ast.walk` yields, without expression
+    contexts and operators, about three times faster (analyses call this on every function)."""
+    found = [node]
+    append = found.append
+    cache = _FIELD_CACHE
+    index = 0
+    while index < len(found):
+        current = found[index]
+        index += 1
+        fields = cache.get(current.__class__)
+        if fields is None:
+            fields = child_fields(current.__class__)
+        for name in fields:
+            value = getattr(current, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        append(item)
+            elif isinstance(value, ast.AST):
+                append(value)
+    return found
+
 
 def literal_value(node: ast.AST | None) -> Any:
     """The Python value of a literal expression, or `...` (UNKNOWN) when it is not one."""

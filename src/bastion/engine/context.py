@@ -11,8 +11,9 @@ import ast
 import fnmatch
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
+from bastion.engine.astutil import child_fields
 from bastion.engine.names import NameResolver, Scope
 from bastion.model import (
     Confidence,
@@ -99,9 +100,12 @@ class Context:
         """The literal value of an expression, following module-level constants; `...` if unknown."""
         from bastion.engine.astutil import literal_value
 
-        if isinstance(node, ast.Name) and node.id in self.module_constants:
-            if not self.names.is_bound_locally(node.id) or len(self.names.scopes) == 1:
-                return literal_value(self.module_constants[node.id])
+        if (
+            isinstance(node, ast.Name)
+            and node.id in self.module_constants
+            and (not self.names.is_bound_locally(node.id) or len(self.names.scopes) == 1)
+        ):
+            return literal_value(self.module_constants[node.id])
         return literal_value(node)
 
     def finding(
@@ -143,7 +147,7 @@ class Context:
     # -- the walk --------------------------------------------------------------------------
 
     def run(self, rules: Iterable[Rule]) -> list[Finding]:
-        self._dispatch = Dispatch.for_rules(rules)
+        self._dispatch = Dispatch.for_rules(applicable(rules, self.source.text))
         self._deferred: list[tuple[ast.AST, list[Scope], list[ast.AST], list, list]] = []
         try:
             self._visit(self.source.tree)
@@ -202,6 +206,10 @@ class Context:
         spelled = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
         if spelled is not None and spelled in dispatch.call_by_spelling:
             selected += dispatch.call_by_spelling[spelled]
+        if dispatch.call_by_keyword:
+            for item in call.keywords:
+                if item.arg in dispatch.call_by_keyword:
+                    selected += dispatch.call_by_keyword[item.arg]
         if dispatch.call_by_name:
             name = self.call_name(call)
             if name is not None:
@@ -215,7 +223,7 @@ class Context:
         return selected
 
     def _visit_children(self, node: ast.AST) -> None:
-        fields = _child_fields(node.__class__)
+        fields = child_fields(node.__class__)
         if not fields:
             return
         self.ancestors.append(node)
@@ -308,20 +316,23 @@ class Context:
 class Dispatch:
     """Which rules see which nodes; built once per rule selection and shared by every file."""
 
-    _built: dict[tuple[int, ...], Dispatch] = {}
+    _built: ClassVar[dict[tuple[int, ...], Dispatch]] = {}
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.general: dict[type, list[Rule]] = {}
         self.call_by_name: dict[str, list[Rule]] = {}
         self.call_by_spelling: dict[str, list[Rule]] = {}
+        self.call_by_keyword: dict[str, list[Rule]] = {}
         self.by_spelling: dict[str, list[Rule]] = {}  # ast.Name / ast.Attribute rules narrowed by `attrs`
         for entry in rules:
             for node_type in entry.nodes:
-                if node_type is ast.Call and (entry.calls or entry.attrs):
+                if node_type is ast.Call and (entry.calls or entry.attrs or entry.keywords):
                     for name in entry.calls:
                         self.call_by_name.setdefault(name, []).append(entry)
                     for name in entry.attrs:
                         self.call_by_spelling.setdefault(name, []).append(entry)
+                    for name in entry.keywords:
+                        self.call_by_keyword.setdefault(name, []).append(entry)
                 elif node_type in (ast.Name, ast.Attribute) and entry.attrs:
                     for name in entry.attrs:
                         if entry not in self.by_spelling.setdefault(name, []):
@@ -329,7 +340,7 @@ class Dispatch:
                 else:
                     self.general.setdefault(node_type, []).append(entry)
         interesting = set(self.general)
-        if self.call_by_name or self.call_by_spelling:
+        if self.call_by_name or self.call_by_spelling or self.call_by_keyword:
             interesting.add(ast.Call)
         if self.by_spelling:
             interesting |= {ast.Name, ast.Attribute}
@@ -341,8 +352,19 @@ class Dispatch:
         key = tuple(id(entry) for entry in rules)
         built = cls._built.get(key)
         if built is None:
+            if len(cls._built) > 512:  # rule subsets chosen per file by `requires`: keep the memo small
+                cls._built.clear()
             built = cls._built[key] = cls(rules)
         return built
+
+
+def applicable(rules: Iterable[Rule], text: str) -> list[Rule]:
+    """The rules whose `requires` prefilter this file's text passes."""
+    rules = list(rules)
+    if not any(entry.requires for entry in rules):
+        return rules
+    lowered = text.lower()
+    return [entry for entry in rules if not entry.requires or any(hint in lowered for hint in entry.requires)]
 
 
 _SPECIAL = {
@@ -359,27 +381,6 @@ _SPECIAL = {
     ast.With: Context._visit_with,
     ast.AsyncWith: Context._visit_with,
 }
-
-
-# Fields never worth descending into: expression contexts and operators (singletons rules read from
-# their parent), and fields that hold plain strings, numbers or lists of strings.
-_SKIPPED_FIELDS = frozenset(
-    {"ctx", "op", "ops", "id", "attr", "arg", "name", "module", "level", "kind", "type_comment", "conversion",
-     "is_async", "rest", "kwd_attrs"}
-)
-_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.alias, ast.Pass, ast.Break, ast.Continue)
-_FIELD_CACHE: dict[type, tuple[str, ...]] = {}
-
-
-def _child_fields(node_type: type) -> tuple[str, ...]:
-    fields = _FIELD_CACHE.get(node_type)
-    if fields is None:
-        if issubclass(node_type, _LEAF_TYPES):
-            fields = ()
-        else:
-            fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
-        _FIELD_CACHE[node_type] = fields
-    return fields
 
 
 def module_name_for(path: str, root_cache: dict[str, str] | None = None) -> tuple[str, bool]:

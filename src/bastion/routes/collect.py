@@ -10,8 +10,10 @@ and the Django settings that matter for access control.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from typing import Any
 
+from bastion.engine.astutil import descendants
 from bastion.routes import syntax
 from bastion.routes.syntax import Names, decorator_spec
 
@@ -45,11 +47,12 @@ class _Collector:
 
     def visit(self, node: ast.stmt, scope: str, *, top: bool, in_class: bool) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            outer, self.names = self.names, self.names.local(node)
+            body = syntax.Body(node)
+            outer, self.names = self.names, self.names.local(body.imports)
             try:
-                self.function(node, f"{scope}.{node.name}")
+                self.function(node, f"{scope}.{node.name}", body)
                 if not in_class:
-                    self.scan_calls(node)
+                    self.scan_calls(body.calls)
             finally:
                 self.names = outer
             return
@@ -63,12 +66,13 @@ class _Collector:
                 self.visit(child, scope, top=top, in_class=in_class)
             return
         if not in_class:
-            self.scan_calls(node)
+            self.scan_calls(call for call in descendants(node) if isinstance(call, ast.Call))
 
     # -- definitions ------------------------------------------------------------------------
 
-    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str) -> None:
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, qualname: str, body: syntax.Body | None = None) -> None:
         names = self.names
+        body = body or syntax.Body(node)
         args = node.args
         positional = [*args.posonlyargs, *args.args]
         defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
@@ -79,9 +83,9 @@ class _Collector:
         self.facts["functions"][qualname] = {
             "name": node.name, "line": node.lineno, "col": node.col_offset,
             "decorators": [decorator_spec(d, names) for d in node.decorator_list],
-            "params": params, "writes": syntax.writes(node),
-            "guard": syntax.guard_signature(node), "inline": syntax.inline_guard(node),
-            "compared_methods": syntax.compared_methods(node), "vocabulary": syntax.vocabulary(node),
+            "params": params, "writes": syntax.writes(body),
+            "guard": syntax.guard_signature(body), "inline": syntax.inline_guard(node),
+            "compared_methods": syntax.compared_methods(body), "vocabulary": syntax.vocabulary(body),
             "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(node, names),
         }
         for child in node.body:  # route functions and the app itself inside an application factory
@@ -156,9 +160,9 @@ class _Collector:
 
     # -- wiring calls ---------------------------------------------------------------------------
 
-    def scan_calls(self, node: ast.AST) -> None:
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr in WIRING:
+    def scan_calls(self, calls: Iterable[ast.Call]) -> None:
+        for sub in calls:
+            if isinstance(sub.func, ast.Attribute) and sub.func.attr in WIRING:
                 if isinstance(sub.func.value, ast.Call) and sub.func.attr in {"get", "post", "put", "patch", "delete"}:
                     continue
                 receiver = self.names.qual(sub.func.value)
@@ -169,8 +173,6 @@ class _Collector:
                     "args": [syntax.arg_value(a, self.names) for a in sub.args],
                     "kwargs": {k.arg: syntax.arg_value(k.value, self.names) for k in sub.keywords if k.arg},
                 })
-            elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name) and sub.target.id == "urlpatterns":
-                pass  # handled at module level by `assignment`
 
 
 def _flatten(node: ast.expr, names: Names) -> list[Any]:

@@ -11,6 +11,7 @@ import contextvars
 import re
 from typing import Any
 
+from bastion.engine.astutil import descendants
 from bastion.engine.names import resolve_relative
 
 HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
@@ -61,9 +62,8 @@ class Names:
         for node in tree.body:
             self._bind(node, module, is_package)
 
-    def local(self, function: ast.AST) -> Names:
+    def local(self, inner: list[ast.Import | ast.ImportFrom]) -> Names:
         """These names plus the imports written inside a function (an application factory)."""
-        inner = [n for n in ast.walk(function) if isinstance(n, (ast.Import, ast.ImportFrom))]
         if not inner:
             return self
         copy = Names.__new__(Names)
@@ -180,22 +180,63 @@ def arg_value(node: ast.expr, names: Names) -> Any:
     return {"ref": qual} if qual else None
 
 
-def vocabulary(function: ast.AST) -> dict[str, Any]:
+class Body:
+    """A function's nodes gathered in one walk; the route facts below are computed from it."""
+
+    __slots__ = ("assigns", "attributes", "calls", "classes", "compares", "function", "functions", "imports", "words")
+
+    def __init__(self, function: ast.AST) -> None:
+        self.function = function
+        self.words: set[str] = set()
+        self.classes: set[str] = set()
+        self.calls: list[ast.Call] = []
+        self.compares: list[ast.Compare] = []
+        self.attributes: list[ast.Attribute] = []
+        self.assigns: list[ast.Assign] = []
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+        self.imports: list[ast.Import | ast.ImportFrom] = []
+        words = self.words
+        for node in descendants(function):
+            kind = node.__class__
+            if kind is ast.Name:
+                words.add(node.id.lower())  # type: ignore[attr-defined]
+                if node.id[:1].isupper():  # type: ignore[attr-defined]
+                    self.classes.add(node.id)  # type: ignore[attr-defined]
+            elif kind is ast.Attribute:
+                words.add(node.attr.lower())  # type: ignore[attr-defined]
+                self.attributes.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Call:
+                self.calls.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Constant:
+                if isinstance(node.value, str) and len(node.value) < 40:  # type: ignore[attr-defined]
+                    words.add(node.value.lower())  # type: ignore[attr-defined]
+            elif kind is ast.arg:
+                words.add(node.arg.lower())  # type: ignore[attr-defined]
+            elif kind is ast.Compare:
+                self.compares.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Assign:
+                self.assigns.append(node)  # type: ignore[arg-type]
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                if node is not function:
+                    self.functions.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Import or kind is ast.ImportFrom:
+                self.imports.append(node)  # type: ignore[arg-type]
+
+
+def vocabulary(body: Body) -> dict[str, Any]:
     """Does the body look at the caller, at roles/permissions, and which role names it mentions."""
-    words = _identifiers(function)
+    words = body.words
     return {"user": bool(words & _USER_WORDS), "role": about_roles(words), "safe_methods": "safe_methods" in words,
-            "classes": sorted({n.id for n in ast.walk(function) if isinstance(n, ast.Name) and n.id[:1].isupper()})[:24],
-            "roles": sorted(_role_constants(function))}
+            "classes": sorted(body.classes)[:24],
+            "roles": sorted(_role_constants_among(body.compares, body.calls, body.attributes))}
 
 
 # -- what a function body does -------------------------------------------------------------------
 
 
-def writes(function: ast.AST) -> bool:
+def writes(body: Body) -> bool:
     """Does the body change state: database commits/saves/deletes, file writes, file removal?"""
-    for node in ast.walk(function):
-        if not isinstance(node, ast.Call):
-            continue
+    for node in body.calls:
         func = node.func
         if isinstance(func, ast.Attribute):
             if func.attr in _WRITE_METHODS:
@@ -221,13 +262,13 @@ def _is_write_sql(node: ast.AST) -> bool:
 def _mentions(node: ast.AST, words: set[str]) -> bool:
     return any(
         (isinstance(n, ast.Name) and n.id in words) or (isinstance(n, ast.Attribute) and n.attr in words)
-        for n in ast.walk(node)
+        for n in descendants(node)
     )
 
 
 def _identifiers(node: ast.AST) -> set[str]:
     found: set[str] = set()
-    for sub in ast.walk(node):
+    for sub in descendants(node):
         if isinstance(sub, ast.Name):
             found.add(sub.id.lower())
         elif isinstance(sub, ast.Attribute):
@@ -256,7 +297,7 @@ def _login_target(node: ast.AST) -> bool:
     return any(
         (isinstance(n, ast.Constant) and isinstance(n.value, str) and ("login" in n.value.lower() or "signin" in n.value.lower()))
         or (isinstance(n, (ast.Name, ast.Attribute)) and "login" in (n.id if isinstance(n, ast.Name) else n.attr).lower())
-        for n in ast.walk(node)
+        for n in descendants(node)
     )
 
 
@@ -308,11 +349,11 @@ def _dotted(node: ast.AST) -> str:
 _PREPARED: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("prepared", default=frozenset())
 
 
-def _prepared_exceptions(function: ast.AST) -> frozenset[str]:
+def _prepared_exceptions(body: Body) -> frozenset[str]:
     """`credentials_exception = HTTPException(status_code=401, ...)`, raised later by name."""
     names = set()
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and denial(ast.Raise(exc=node.value)):
+    for node in body.assigns:
+        if isinstance(node.value, ast.Call) and denial(ast.Raise(exc=node.value)):
             names.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return frozenset(names)
 
@@ -358,16 +399,15 @@ def _walk_guarded(body: list[ast.stmt], conditions: list[ast.expr], found: list[
                 _walk_guarded(case.body, [*conditions, statement.subject], found)
 
 
-def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested: bool = True) -> dict[str, Any] | None:
+def guard_signature(body: Body) -> dict[str, Any] | None:
     """What a function does as an access check: None if it never refuses a caller; otherwise
     whether the refusal depends on a role/permission, and the role names compared against.
-
-    With `nested`, inner functions count too (a decorator's wrapper)."""
-    functions = [function]
-    if nested:
-        functions += [n for n in ast.walk(function) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not function]
+    Inner functions count too (a decorator's wrapper)."""
+    function = body.function
+    assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+    functions = [function, *body.functions]
     found: list[tuple[list[ast.expr], ast.stmt]] = []
-    token = _PREPARED.set(_prepared_exceptions(function))
+    token = _PREPARED.set(_prepared_exceptions(body))
     try:
         for item in functions:
             _walk_guarded(item.body, [], found)
@@ -392,19 +432,28 @@ def guard_signature(function: ast.FunctionDef | ast.AsyncFunctionDef, *, nested:
 
 def _role_constants(condition: ast.AST) -> set[str]:
     """String constants a role-like attribute is compared with or looked up in."""
+    nodes = descendants(condition)
+    return _role_constants_among(
+        [n for n in nodes if isinstance(n, ast.Compare)],
+        [n for n in nodes if isinstance(n, ast.Call)],
+        [n for n in nodes if isinstance(n, ast.Attribute)],
+    )
+
+
+def _role_constants_among(compares: list[ast.Compare], calls: list[ast.Call], attributes: list[ast.Attribute]) -> set[str]:
     found: set[str] = set()
-    for node in ast.walk(condition):
-        if isinstance(node, ast.Compare):
-            sides = [node.left, *node.comparators]
-            if any(about_roles(_identifiers(side)) for side in sides):
-                for side in sides:
-                    for value in strings(side):
-                        found.add(value)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr.lower() in _ROLE_WORDS:
+    for node in compares:
+        sides = [node.left, *node.comparators]
+        if any(about_roles(_identifiers(side)) for side in sides):
+            for side in sides:
+                for value in strings(side):
+                    found.add(value)
+    for node in calls:
+        if isinstance(node.func, ast.Attribute) and node.func.attr.lower() in _ROLE_WORDS:
             for arg in node.args:
                 found.update(strings(arg))
-    for node in ast.walk(condition):
-        if isinstance(node, ast.Attribute) and node.attr in _FLAG_ROLES:
+    for node in attributes:
+        if node.attr in _FLAG_ROLES:
             found.add(_FLAG_ROLES[node.attr])
     return {value for value in found if value and len(value) < 64}
 
@@ -424,14 +473,16 @@ def inline_guard(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, 
     return {"role": about_roles(words) or bool(roles), "roles": sorted(roles)}
 
 
-def compared_methods(function: ast.AST) -> list[str]:
+def compared_methods(body: Body) -> list[str]:
     """HTTP methods a Django function view tests for (`request.method == "POST"`)."""
     found: set[str] = set()
-    for node in ast.walk(function):
-        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
+    verbs = {v.upper() for v in HTTP_VERBS}
+    for node in body.compares:
+        if isinstance(node.left, ast.Attribute) and node.left.attr == "method":
             for side in node.comparators:
-                found.update(s.upper() for s in strings(side) if s.upper() in {v.upper() for v in HTTP_VERBS})
-        elif isinstance(node, ast.Attribute) and node.attr == "POST" and isinstance(node.value, ast.Name) and node.value.id == "request":
+                found.update(s.upper() for s in strings(side) if s.upper() in verbs)
+    for node in body.attributes:
+        if node.attr == "POST" and isinstance(node.value, ast.Name) and node.value.id == "request":
             found.add("POST")
     return sorted(found)
 
@@ -449,7 +500,7 @@ def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
         passes_on = isinstance(returned, ast.Call) and last(_dotted(returned.func)) in {"call_next", "get_response", "app"}
         if returned is not None and not passes_on and not (isinstance(returned, ast.Constant) and returned.value is None):
             continue
-        for node in ast.walk(statement.test):
+        for node in descendants(statement.test):
             if isinstance(node, ast.Compare) and _identifiers(node.left) & {"endpoint", "path", "url_rule", "blueprint"}:
                 for side in node.comparators:
                     found += strings(side)
@@ -463,7 +514,7 @@ def head_calls(function: ast.FunctionDef | ast.AsyncFunctionDef, names: Names) -
     """Project functions a handler calls in its first statements (where a check would sit)."""
     found: list[str] = []
     for statement in function.body[:4]:
-        for node in ast.walk(statement):
+        for node in descendants(statement):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 qual = names.qual(node.func)
                 if qual and qual not in found:

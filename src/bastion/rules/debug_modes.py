@@ -25,6 +25,7 @@ DEBUG_APPS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette"})
     summary="Werkzeug debugger or framework debug mode switched on in code",
     nodes=(ast.Call, ast.Assign),
     calls=RUN_SIMPLE | DEBUGGED_APPLICATION | DEBUG_APPS,
+    requires=("debug",),
     attrs=("update", "from_mapping"),
     severity="high",
     confidence="high",

@@ -370,7 +370,7 @@ def stack_trace_exposure(node: ast.Call | ast.Return, ctx: Context) -> Iterator[
     - https://cwe.mitre.org/data/definitions/209.html
     - https://owasp.org/www-community/Improper_Error_Handling
     """
-    if ctx.is_test_file or _in_debug_branch(ctx):
+    if ctx.is_test_file:
         return
     if isinstance(node, ast.Call):
         if (ctx.call_name(node) or "") not in RESPONSE_CALLS:
@@ -384,7 +384,7 @@ def stack_trace_exposure(node: ast.Call | ast.Return, ctx: Context) -> Iterator[
         payload = [v for v in values if not (isinstance(v, ast.Call) and (ctx.qualname(v.func) or "") in RESPONSE_CALLS)]
         sink = "the view's response"
     exposed = [found for part in payload if (found := _exposed_detail(ctx, part)) is not None]
-    if not exposed:
+    if not exposed or _in_debug_branch(ctx):
         return
     where, what, is_traceback = max(exposed, key=lambda found: found[2])  # a traceback outranks a message
     if is_traceback:

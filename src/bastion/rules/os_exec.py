@@ -273,6 +273,7 @@ def ssh_exec_command(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     "shell-true-other-function",
     summary="`shell=True` passed to a function that wraps a shell, with a non-literal command",
     nodes=(ast.Call,),
+    keywords={"shell"},
     severity="medium",
     confidence="low",
     cwe=78,

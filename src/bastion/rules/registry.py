@@ -50,9 +50,14 @@ class Rule:
     `calls` narrows an `ast.Call` rule to calls of these resolved qualified names (`"os.system"`, or a
     prefix pattern such as `"subprocess.*"`); `attrs` narrows it to calls whose callee is spelled with
     this final name (`.execute(...)`, `set_cookie(...)`), for receivers whose type cannot be resolved,
-    and `ast.Name`/`ast.Attribute` rules to names spelled so (`CERT_NONE`, `MODE_ECB`).
-    A rule given neither sees every node of its types. Narrowing keeps the single walk fast: the
-    engine resolves each call once and hands it only to the rules that asked for that name.
+    and `ast.Name`/`ast.Attribute` rules to names spelled so (`CERT_NONE`, `MODE_ECB`);
+    `keywords` narrows it to calls passing one of these keyword arguments (`shell=`, `host=`).
+    A rule given none of these sees every node of its types. Narrowing keeps the single walk fast:
+    the engine resolves each call once and hands it only to the rules that asked for that name.
+
+    `requires` is a prefilter on the whole file: the rule runs only on files whose lower-cased text
+    contains one of these strings (`"grant"`, `"passw"`), as Semgrep prefilters its patterns. It
+    must be a necessary condition for a finding, never a heuristic.
     """
 
     info: RuleInfo
@@ -60,6 +65,8 @@ class Rule:
     check: Check | None = None
     calls: frozenset[str] = frozenset()
     attrs: frozenset[str] = frozenset()
+    keywords: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
 
 
 _RULES: dict[str, Rule] = {}
@@ -127,6 +134,8 @@ def rule(
     default_enabled: bool = True,
     calls: Iterable[str] = (),
     attrs: Iterable[str] = (),
+    keywords: Iterable[str] = (),
+    requires: Iterable[str] = (),
 ) -> Callable[[Check], Check]:
     """Declare a pattern rule; the decorated function is its check and its docstring its docs."""
 
@@ -143,7 +152,8 @@ def rule(
             fixable=fixable,
             default_enabled=default_enabled,
         )
-        _add(Rule(info, nodes, check, frozenset(calls), frozenset(attrs)))
+        hints = tuple(hint.lower() for hint in requires)
+        _add(Rule(info, nodes, check, frozenset(calls), frozenset(attrs), frozenset(keywords), hints))
         check.info = info  # type: ignore[attr-defined]
         return check
 

@@ -125,6 +125,7 @@ def _unresolved_aiohttp_request(ctx: Context, call: ast.Call) -> bool:
     summary="TLS hostname verification switched off (`check_hostname = False`, `assert_hostname=False`)",
     nodes=(ast.Assign, ast.Call),
     calls=URLLIB3_CALLS,
+    requires=("check_hostname", "assert_hostname"),
     severity="high",
     confidence="high",
     cwe=297,

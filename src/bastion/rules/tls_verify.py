@@ -32,6 +32,7 @@ UNVERIFIED_CONTEXTS = frozenset({"ssl._create_unverified_context", "ssl._create_
     summary="HTTPS request made with certificate verification disabled (`verify=False`)",
     nodes=(ast.Call, ast.Assign),
     calls=HTTP_CLIENT_CALLS,
+    requires=("verify",),
     severity="high",
     confidence="high",
     cwe=295,
