@@ -197,6 +197,47 @@ def test_only_the_query_string_after_a_fixed_target(tmp_path: Path) -> None:
     assert found == [("app.py", 15, "BST255")]
 
 
+def test_dates_numbers_and_encodings_are_safe_header_values(tmp_path: Path) -> None:
+    found = run(tmp_path, {"views.py": """
+        import base64, hashlib
+        from django.http import HttpResponse
+        from django.utils.http import http_date
+
+        def feed(request):
+            stamp = request.GET.get("since")
+            response = HttpResponse("ok")
+            response.headers["Last-Modified"] = http_date(float(stamp))
+            response.headers["Expires"] = http_date(parse(stamp).timestamp())
+            response.headers["X-Echo"] = base64.b64encode(stamp.encode()).decode()
+            response.headers["ETag"] = hashlib.new("sha256", stamp.encode()).hexdigest()
+            response.headers["X-Raw"] = stamp
+            return response
+    """})
+    assert found == [("views.py", 13, "BST261")]
+
+
+def test_a_dispatcher_forwarding_its_arguments_builds_no_html(tmp_path: Path) -> None:
+    found = run(tmp_path, {"app.py": """
+        from flask import Flask, current_app, request
+        from flask.views import View
+
+        app = Flask(__name__)
+
+        class Dispatcher(View):
+            def dispatch_request(self, **kwargs):
+                meth = getattr(self, request.method.lower(), None)
+                return current_app.ensure_sync(meth)(**kwargs)
+
+        app.add_url_rule("/<name>", view_func=Dispatcher.as_view("d"))
+
+        @app.route("/h/<name>")
+        def h(name):
+            render = app.jinja_env.globals["fmt"]
+            return render("<b>%s</b>" % name)
+    """})
+    assert found == [("app.py", 17, "BST253")]
+
+
 # -- propagation ---------------------------------------------------------------------------
 
 

@@ -135,6 +135,10 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
 
     if receiver is not None and method is not None:
         return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
+    if _is_dispatch(node, qual):
+        # `handler(*args, **kwargs)` with a handler chosen at run time (`getattr(self, method)`):
+        # whatever it returns is built by that handler, which is analysed where it is defined.
+        return plain(clear(args_taint, XSS_ONLY))
     if qual is None:
         return plain(args_taint)
     return _function(flow, node, qual, vals, kwvals, args_taint)
@@ -514,6 +518,18 @@ def _fold_method(value: Any, method: str, args: list[Any]) -> Any:
     if isinstance(result, list):
         return tuple(result)
     return result
+
+
+XSS_ONLY = frozenset({"xss"})
+
+
+def _is_dispatch(node: ast.Call, qual: str | None) -> bool:
+    """A call that forwards its caller's arguments (`*args`, `**kwargs` only) to a callee computed
+    at run time: a call result, a subscript, or a variable holding some function."""
+    forwarded = [*node.args, *node.keywords]
+    if not forwarded or not all(isinstance(a, ast.Starred) for a in node.args) or any(k.arg for k in node.keywords):
+        return False
+    return isinstance(node.func, (ast.Call, ast.Subscript)) or (qual is None and isinstance(node.func, ast.Name))
 
 
 def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val],
