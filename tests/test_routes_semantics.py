@@ -515,3 +515,87 @@ def test_flask_method_view_with_a_guard_on_its_write_methods(tmp_path: Path) -> 
     """})
     row = routes[("/notes", ("GET", "POST"))]
     assert row["access"] == "auth" and row["findings"] == []
+
+
+def test_django_guards_defined_in_the_scanned_project_itself(tmp_path: Path) -> None:
+    """Scanning Django itself: `login_required` and `login_not_required` are project functions
+    whose bodies delegate; their names still say what they guarantee."""
+    routes = _routes(tmp_path, {
+        "django/__init__.py": "", "django/contrib/__init__.py": "", "django/contrib/auth/__init__.py": "",
+        "django/contrib/auth/decorators.py": """
+            def user_passes_test(test_func, login_url=None):
+                def decorator(view_func):
+                    return view_func
+                return decorator
+
+            def login_required(function=None, login_url=None):
+                actual_decorator = user_passes_test(lambda u: u.is_authenticated, login_url=login_url)
+                return actual_decorator(function) if function else actual_decorator
+
+            def login_not_required(view_func):
+                view_func.login_required = False
+                return view_func
+
+            def remember(view_func):
+                return view_func
+        """,
+        "django/contrib/auth/urls.py": """
+            from django.urls import path
+            from django.contrib.auth import views
+            urlpatterns = [
+                path("password_change/", views.PasswordChangeView.as_view()),
+                path("reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view()),
+                path("notes/", views.NotesView.as_view()),
+            ]
+        """,
+        "django/contrib/auth/views.py": """
+            from django.contrib.auth.decorators import login_not_required, login_required, remember
+            from django.utils.decorators import method_decorator
+            from django.views.generic.edit import FormView
+
+            class PasswordChangeView(FormView):
+                @method_decorator(login_required)
+                def dispatch(self, *args, **kwargs):
+                    return super().dispatch(*args, **kwargs)
+
+            @method_decorator(login_not_required, name="dispatch")
+            class PasswordResetConfirmView(FormView):
+                def dispatch(self, *args, **kwargs):
+                    return super().dispatch(*args, **kwargs)
+
+            class NotesView(FormView):
+                @method_decorator([remember])
+                def dispatch(self, *args, **kwargs):
+                    return super().dispatch(*args, **kwargs)
+        """})
+    assert routes[("/password_change/", ("GET", "POST"))]["access"] == "auth"
+    assert routes[("/password_change/", ("GET", "POST"))]["findings"] == []
+    assert routes[("/reset/<uidb64>/<token>/", ("GET", "POST"))]["findings"] == []
+    assert routes[("/notes/", ("GET", "POST"))]["findings"] == ["BST301"]
+
+
+def test_a_language_switch_writing_nothing_is_public_by_purpose(tmp_path: Path) -> None:
+    routes = _routes(tmp_path, {
+        "site/__init__.py": "", "site/urls.py": """
+            from django.urls import path
+            from .views import set_language, set_nickname
+            urlpatterns = [path("i18n/setlang/", set_language), path("nick/", set_nickname)]
+        """,
+        "site/views.py": """
+            from django.http import HttpResponseRedirect
+            from django.views.decorators.http import require_POST
+
+            @require_POST
+            def set_language(request):
+                response = HttpResponseRedirect("/")
+                response.set_cookie("django_language", request.POST.get("language"))
+                return response
+
+            @require_POST
+            def set_nickname(request):
+                response = HttpResponseRedirect("/")
+                response.set_cookie("nick", request.POST.get("nick"))
+                return response
+        """})
+    assert routes[("/i18n/setlang/", ("POST",))]["findings"] == []
+    assert routes[("/nick/", ("POST",))]["findings"] == ["BST301"]

@@ -94,10 +94,13 @@ def decorator(spec: dict[str, Any], index: Index, *, source: str = "decorator") 
     entry = index.functions.get(resolved)
     if entry is not None:
         signature = entry[1].get("guard")
-        if signature is None:
+        if signature is not None:
+            roles = tuple(dict.fromkeys([*signature["roles"], *_strings_in(args)]))
+            return Guard(short, ROLE if signature["role"] or (roles and spec.get("call")) else AUTH, roles, source)
+        if short not in LIBRARY_DECORATORS:
             return None
-        roles = tuple(dict.fromkeys([*signature["roles"], *_strings_in(args)]))
-        return Guard(short, ROLE if signature["role"] or (roles and spec.get("call")) else AUTH, roles, source)
+        # A project's own `login_required` that delegates (`user_passes_test(...)`, as Django's
+        # does when Django itself is scanned) is still the guard its name says it is.
     alias = index.objects.get(resolved)
     if alias is not None and "call" in alias and not spec.get("call"):
         return decorator(alias, index, source=source)  # admin_required = roles_required("admin")

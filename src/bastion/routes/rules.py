@@ -15,7 +15,12 @@ UNGUARDED_STATE_CHANGE = declare(
     when no guard runs before them: no login/permission decorator, no `before_request` hook, no
     FastAPI `Depends`/`Security` that refuses callers, no Django mixin, no DRF permission class.
     Login, logout, registration, password reset, health and static endpoints are public by nature and
-    not reported; more can be declared in `[tool.bastion.routes] public-routes`.
+    not reported; so are display-preference switches (language, locale, timezone, theme, such as
+    Django's `set_language`) that write nothing but the visitor's cookie or session. Views marked
+    `login_not_required` (Django 5.1) are public on purpose. A decorator named like a well-known
+    guard (`login_required`, `permission_required`) is that guard even when the scanned project
+    defines it itself and its body only delegates. More public routes can be declared in
+    `[tool.bastion.routes] public-routes`.
 
     ## Why is this bad?
     Anyone who can reach the server can call the endpoint and change data (CWE-862, Missing

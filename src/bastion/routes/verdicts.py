@@ -21,6 +21,9 @@ _PASSWORD_RECOVERY = frozenset({"reset", "forgot", "recover", "lost"})
 _ACCOUNT_LINKS = frozenset({"activate", "confirm", "verify", "verification"})
 _TOKEN = frozenset({"token", "jwt", "oauth", "callback", "authorize"})
 _SENSITIVE = frozenset({"admin", "export", "users", "settings", "billing", "delete"})
+# A visitor's own display preferences (Django's `set_language`): kept in a cookie or the session,
+# chosen before signing in; public when the handler writes nothing else.
+_PREFERENCES = frozenset({"language", "lang", "setlang", "locale", "i18n", "timezone", "tz", "theme"})
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -41,6 +44,8 @@ def naturally_public(endpoint: Endpoint) -> bool:
     if found & {"password", "passwd", "pwd", "account", "accounts", "auth"} and found & _PASSWORD_RECOVERY:
         return True
     if found & {"email", "account"} and found & _ACCOUNT_LINKS:
+        return True
+    if found & _PREFERENCES and not endpoint.writes:
         return True
     return bool(found & _TOKEN) and not endpoint.writes
 
