@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from bastion.engine.astutil import argument, keyword
 from bastion.engine.context import Context
 from bastion.fix import edits
 from bastion.model import Confidence, Finding, Severity
-from bastion.rules._naming import destination_names, is_security_name
+from bastion.rules._naming import camel_to_snake, destination_names, is_security_name
 from bastion.rules.registry import rule
 
 WEAK_ALGORITHMS = frozenset({"md2", "md4", "md5", "sha", "sha1", "ripemd160", "md5-sha1"})
@@ -45,6 +46,43 @@ def _algorithm(ctx: Context, call: ast.Call, name: str) -> str | None:
         value = ctx.constant(value)
     if isinstance(value, str) and value.lower() in WEAK_ALGORITHMS:
         return value.lower()
+    return None
+
+
+# HMAC's security does not rest on collision resistance: HMAC-SHA1 is sound, HMAC-MD5 only
+# deprecated. Only MD2/MD4 are reported inside HMAC at full strength.
+HMAC_SOUND = frozenset({"sha1", "sha"})
+HMAC_DEPRECATED = frozenset({"md5"})
+# Purposes that need no security property from the hash.
+NON_SECURITY_PURPOSE = re.compile(r"(?:^|_)(?:e_?tag|etags|checksum|checksums|crc|cache|cache_key|cachekey|dedup|dedupe)(?:$|_)")
+_WORD = re.compile(r"[A-Z]?[a-z]+\d*|[A-Z]+\d*(?![a-z])|\d+")
+
+
+def _words(name: str) -> set[str]:
+    """`HTTPDigestAuth` -> {http, digest, auth}; `_sqlite_md5` -> {sqlite, md5}."""
+    return {word.lower() for word in _WORD.findall(name)}
+
+
+def _enclosing_names(ctx: Context) -> list[str]:
+    """Names of the enclosing functions and classes, innermost first."""
+    return [node.name for node in reversed(ctx.ancestors) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+
+
+def _chosen_elsewhere(ctx: Context, call: ast.Call, algorithm: str, names: list[str]) -> str | None:
+    """Why the algorithm is not this code's security decision, or None: it implements a wrapper
+    named after the algorithm (`md5_not_for_security`, SQLite's `MD5()` function, `_lazy_sha1`
+    handed to a signer as digest method), a protocol that dictates it (HTTP Digest authentication),
+    or a purpose that needs no security (ETags, checksums, cache keys)."""
+    enclosing = _enclosing_names(ctx)
+    if any(is_security_name(name) for name in [*names, *enclosing[:1]]):
+        return None
+    aliases = {algorithm, "sha"} if algorithm == "sha1" else {algorithm}
+    if enclosing and aliases & _words(enclosing[0]):
+        return "named after the algorithm"
+    if any({"digest", "auth"} <= _words(name) for name in enclosing):
+        return "HTTP Digest authentication"
+    if any(NON_SECURITY_PURPOSE.search(camel_to_snake(name)) for name in [*names, *enclosing[:1]]):
+        return "no security purpose"
     return None
 
 
@@ -94,6 +132,14 @@ def weak_hash(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     - https://docs.python.org/3/library/hashlib.html#hash-algorithms
     - https://cwe.mitre.org/data/definitions/328.html
     - https://owasp.org/Top10/A02_2021-Cryptographic_Failures/
+
+    ## Known limitations
+    Not reported where the algorithm is not this code's security decision: HMAC-SHA1 (HMAC does not
+    rely on collision resistance; HMAC-MD5 is reported with low confidence as deprecated), thin
+    wrappers named after the algorithm (`md5_not_for_security()`, a database's `MD5()` SQL
+    function; their callers choose), HTTP Digest authentication (the server's challenge names the
+    algorithm), and values for ETags, checksums or cache keys. Names that speak of security
+    (`hash_pin`, `token`) are reported whatever the wrapper is called.
     """
     name = ctx.call_name(call)
     if name is None or (name not in DIRECT_CONSTRUCTORS and name not in NAMED_CONSTRUCTORS):
@@ -107,6 +153,13 @@ def weak_hash(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     if _mentions_password(ctx, call):
         return  # the password-hashing rule explains the real problem there
     names = destination_names([*ctx.ancestors, call])
+    if name.startswith("hmac.") and algorithm in HMAC_SOUND | HMAC_DEPRECATED:
+        if algorithm in HMAC_DEPRECATED:
+            yield ctx.finding(call, f"HMAC-{algorithm.upper()} still resists forgery, but {algorithm.upper()} is deprecated; use SHA-256",
+                              severity=Severity.LOW, confidence=Confidence.LOW)
+        return
+    if _chosen_elsewhere(ctx, call, algorithm, names):
+        return
     security = name.startswith("hmac.") or any(is_security_name(n) for n in names)
     if security:
         where = next((n for n in names if is_security_name(n)), "a message authentication code")

@@ -77,6 +77,7 @@ def _hash_input(ctx: Context, call: ast.Call) -> ast.expr | None:
     nodes=(ast.Call, ast.Assign),
     calls=FAST_HASHES | PASSWORD_HASH_HELPERS,
     attrs={"update", "CryptContext"},
+    requires=("passw", "pw", "passphrase", "cryptcontext"),
     severity="high",
     confidence="medium",
     cwe=916,
@@ -115,7 +116,9 @@ def password_fast_hash(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Fi
 
     ## Known limitations
     Passwords held in variables with unrelated names are not recognised; hashing a password to derive
-    a cache key or a fingerprint is reported too.
+    a cache key or a fingerprint is reported too. The implementation of a hasher class named after
+    its algorithm (`MD5PasswordHasher`) is not reported: the choice to use it is, in
+    `PASSWORD_HASHERS`.
     """
     if isinstance(node, ast.Assign):
         yield from _django_hashers(node, ctx)
@@ -144,10 +147,24 @@ def password_fast_hash(node: ast.Call | ast.Assign, ctx: Context) -> Iterator[Fi
     if data is None:
         return
     password = _password_operand(data)
-    if password is None:
+    if password is None or _named_scheme(ctx, name or ""):
         return
     salt = "salted but fast" if _salted(data) else "unsalted and fast"
     yield ctx.finding(call, f"`{name}` over `{ctx.source.segment(password)[:40]}` is {salt}; use argon2 or bcrypt for passwords")
+
+
+_CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+\d*|[A-Z]+\d*(?![a-z])|\d+")
+
+
+def _named_scheme(ctx: Context, name: str) -> bool:
+    """Inside a password hasher class named after its algorithm (Django's `MD5PasswordHasher`):
+    an opt-in legacy scheme, chosen (and reported) where `PASSWORD_HASHERS` puts it first."""
+    algorithm = name.rsplit(".", 1)[-1].lower()
+    for node in reversed(ctx.ancestors):
+        if isinstance(node, ast.ClassDef):
+            words = {word.lower() for word in _CLASS_WORDS.findall(node.name)}
+            return "hasher" in words and (algorithm in words or (algorithm == "sha1" and "sha" in words))
+    return False
 
 
 WEAK_WERKZEUG_METHODS = re.compile(r"^(?:plain|md5|sha1|sha224|sha256|sha384|sha512)$")
