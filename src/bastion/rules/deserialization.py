@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from bastion.engine.astutil import argument, is_literal
 from bastion.engine.context import Context
 from bastion.fix import edits
-from bastion.model import Finding
+from bastion.model import Confidence, Finding
+from bastion.rules import _local_flow
 from bastion.rules.registry import rule
 
 _PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle")
@@ -20,6 +21,30 @@ SAFE_YAML_LOADERS = frozenset(
     f"yaml.{name}" for name in ("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "loader.SafeLoader", "loader.BaseLoader")
 )
 UNSAFE_YAML_FUNCTIONS = frozenset({"yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"})
+# The writers matching the loaders: data they produced and that never left the process is the
+# program's own objects.
+WRITERS = frozenset(
+    [f"{module}.{func}" for module in _PICKLE_MODULES for func in ("dump", "dumps", "Pickler")]
+    + ["marshal.dump", "marshal.dumps", "jsonpickle.encode"]
+)
+
+
+def _written_here(ctx: Context, data: ast.expr | None, call: ast.Call) -> str | None:
+    """'round trip' when `data` is `pickle.dumps(...)` itself, 'local' when a variable holding it."""
+    if isinstance(data, ast.Call) and ctx.call_name(data) in WRITERS:
+        return "round trip"
+    if isinstance(data, ast.Name):
+        bound = _local_flow.bound_call(ctx, data.id, call)
+        if bound is not None and ctx.call_name(bound) in WRITERS:
+            return "local"
+    return None
+
+
+def _module_writes(ctx: Context) -> bool:
+    """The module also pickles: it reads a store in a format it writes itself (a cache backend)."""
+    if "dump" not in ctx.source.text and "Pickler" not in ctx.source.text:
+        return False
+    return any(isinstance(node, ast.Call) and ctx.qualname(node.func) in WRITERS for node in ast.walk(ctx.source.tree))
 
 
 @rule(
@@ -63,13 +88,27 @@ def unsafe_deserialization(call: ast.Call, ctx: Context) -> Iterator[Finding]:
 
     ## Known limitations
     Loading files the application itself wrote is common and may be acceptable; this rule cannot tell
-    who can write the data. Flows from untrusted input are reported with their trace by BST259.
+    who can write the data. A round trip (`pickle.loads(pickle.dumps(obj))`) is not reported; data
+    pickled just above in the same function, and loads in a module that also writes the pickles it
+    reads (a cache backend), are reported with low confidence. Flows from untrusted input are
+    reported with their trace by BST259.
     """
     name = ctx.call_name(call)
     if name not in CODE_RUNNING_LOADERS:
         return
     data = argument(call, 0)
     if data is not None and is_literal(data):
+        return
+    written = _written_here(ctx, data, call)
+    if written == "round trip":
+        return  # pickle.loads(pickle.dumps(obj)): a copy of the program's own object
+    if written == "local":
+        yield ctx.finding(call, f"`{name}` loads data pickled just above; safe only if it cannot be replaced in between",
+                          confidence=Confidence.LOW)
+        return
+    if _module_writes(ctx):
+        yield ctx.finding(call, f"`{name}` can run arbitrary code; this module also writes these pickles, so it is safe "
+                          "only if nothing else can write where they are stored", confidence=Confidence.LOW)
         return
     yield ctx.finding(call, f"`{name}` can run arbitrary code while deserialising untrusted data")
 
