@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from bastion.engine.astutil import argument, keyword
-from bastion.engine.context import Context
+from bastion.engine.context import TEST_DIRS, Context
+from bastion.engine.names import resolve_relative
 from bastion.model import Finding
 from bastion.rules.registry import rule
 
@@ -56,6 +57,29 @@ def _url_user(text: str) -> str | None:
     return unquote(user) if user else None
 
 
+TEST_FRAMEWORKS = frozenset({"pytest", "unittest", "testcontainers", "pytest_postgresql", "pytest_mysql", "factory"})
+
+
+def is_test_support(ctx: Context) -> bool:
+    """A test file, or a module that imports from a test package (`from ...testing.provision import
+    create_db`) or a test framework: it provisions throwaway databases for tests, it is not the
+    application's own access."""
+    if ctx.is_test_file:
+        return True
+    for statement in ctx.source.tree.body:
+        if isinstance(statement, ast.ImportFrom):
+            names = [resolve_relative(ctx.module, ctx.names.is_package, statement.level, statement.module) or ""]
+        elif isinstance(statement, ast.Import):
+            names = [alias.name for alias in statement.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            if parts[0] in TEST_FRAMEWORKS or TEST_DIRS.intersection(parts[1:]):
+                return True
+    return False
+
+
 def _superuser(value: object) -> str | None:
     if isinstance(value, str) and value.lower() in SUPERUSERS:
         return value
@@ -67,6 +91,8 @@ def _superuser(value: object) -> str | None:
     "db-superuser-connection",
     summary="Application connects to the database as a superuser role",
     nodes=(ast.Call, ast.Dict, ast.Constant),
+    calls=CONNECT_FUNCTIONS,
+    requires=("user", "uid", "login", "://"),
     severity="medium",
     confidence="medium",
     cwe=250,
@@ -104,9 +130,10 @@ def db_superuser_connection(node: ast.AST, ctx: Context) -> Iterator[Finding]:
 
     ## Known limitations
     Role names are recognised by convention; a custom role with superuser rights is not. Test files
-    are skipped. `POSTGRES_USER`-style settings of a database *server* container are not reported.
+    are skipped, and so are modules that import from a test package or framework (test database
+    provisioning). `POSTGRES_USER`-style settings of a database *server* container are not reported.
     """
-    if ctx.is_test_file:
+    if is_test_support(ctx):
         return
     if isinstance(node, ast.Call):
         yield from _connection_call(node, ctx)
@@ -155,6 +182,7 @@ GRANTS = re.compile(
     "sql-excessive-grant",
     summary="SQL that grants all privileges, superuser or grant option",
     nodes=(ast.Constant,),
+    requires=("grant", "superuser", "sp_add"),
     severity="medium",
     confidence="high",
     cwe=269,
@@ -188,7 +216,9 @@ def sql_excessive_grant(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/269.html
 
     ## Known limitations
-    `.sql` files are not scanned; only string literals in Python files.
+    `.sql` files are not scanned; only string literals in Python files. Test files and test-support
+    modules (importing from a test package or framework, such as test database provisioning) are
+    skipped.
     """
     text = node.value
     if not isinstance(text, str) or len(text) < 10 or ("GRANT" not in text.upper() and "SUPERUSER" not in text.upper() and "sp_add" not in text):
@@ -198,6 +228,6 @@ def sql_excessive_grant(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
     if not STATEMENT_START.search(text):
         return
     match = GRANTS.search(text)
-    if match is None:
+    if match is None or is_test_support(ctx):
         return
     yield ctx.finding(node, f"SQL `{' '.join(match.group(0).split())[:60]}` grants more than an application needs")
