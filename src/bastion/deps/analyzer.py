@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bastion.deps.advisories.database import AdvisoryDatabase, DatabaseError
 from bastion.deps.advisories.location import default_database_path
-from bastion.deps.collect import manifest_paths, parse_manifests
-from bastion.deps.run import run
 from bastion.engine.analysis import Project, ProjectResult
 from bastion.model import Diagnostic, DiagnosticKind
 
@@ -40,6 +37,11 @@ class DependencyAnalyzer:
         return f"{path}:{status.st_size}:{status.st_mtime_ns}"
 
     def analyze(self, project: Project) -> ProjectResult:
+        # Imported here: a scan whose project pass is cached never needs them.
+        from bastion.deps.advisories.database import AdvisoryDatabase, DatabaseError
+        from bastion.deps.collect import manifest_paths, parse_manifests
+        from bastion.deps.run import run
+
         scan_tests = project.config.scan_tests
         files = ((f.path, f.display) for f in project.other_files if scan_tests or not in_test_directory(f.path, project.root))
         paths = manifest_paths(files, project.explicit_paths)

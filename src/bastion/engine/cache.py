@@ -6,6 +6,7 @@ written atomically. Any unreadable or malformed entry is simply a miss.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -46,18 +47,20 @@ class Cache:
         except (OSError, ValueError):
             return None
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any) -> bool:
+        """Store an entry; False when it could not be (not plain JSON, or a read-only directory)."""
         try:
             text = json.dumps(value, separators=(",", ":"))
         except (TypeError, ValueError):
-            return  # not plain JSON data (an analyzer kept bytes, say): that entry is simply not cached
+            return False  # not plain JSON data (an analyzer kept bytes, say): that entry is simply not cached
         try:
             self._prepare()
             target = self._path(key)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text, durable=False)
         except OSError:
-            pass  # a read-only checkout still scans, just without a cache
+            return False  # a read-only checkout still scans, just without a cache
+        return True
 
     def _prepare(self) -> None:
         if self._ready:
@@ -91,8 +94,6 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: boo
             os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise

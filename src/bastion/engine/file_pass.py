@@ -45,6 +45,7 @@ class FileResult:
     suppressions: list[suppress.Suppression] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     parsed: bool = False
+    facts_key: str | None = None  # facts kept apart in the cache under this key, not read yet
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -65,7 +66,7 @@ class FileResult:
             findings=[finding_from_data(f) for f in data["findings"]],
             diagnostics=[diagnostic_from_data(d) for d in data["diagnostics"]],
             suppressions=[suppress.Suppression.from_data(s) for s in data["suppressions"]],
-            facts=data["facts"],
+            facts=data.get("facts", {}),
             parsed=data["parsed"],
         )
 

@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,7 +123,6 @@ def file_pass(
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[list[FileResult], int]:
     """Results in the order of `jobs`; cached entries are read in this process, misses go to the pool."""
-    file_analyzers, _ = load_analyzers()
     results: list[FileResult | None] = [None] * len(jobs)
     misses: list[tuple[int, FileJob, str | None]] = []
     hits = 0
@@ -141,6 +140,7 @@ def file_pass(
             if cached is not None:
                 try:
                     results[index] = FileResult.from_data(cached)
+                    results[index].facts_key = _facts_key(cache, key)
                     hits += 1
                     if on_progress:
                         on_progress(1)
@@ -153,7 +153,10 @@ def file_pass(
         results[index] = result
         cacheable = not any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics)
         if cache is not None and key is not None and cacheable:
-            cache.put(key, result.to_data())
+            data = result.to_data()
+            # Facts apart: a scan whose project pass is cached never reads them.
+            if cache.put(_facts_key(cache, key), data.pop("facts")):
+                cache.put(key, data)
         if on_progress:
             on_progress(1)
 
@@ -164,11 +167,53 @@ def file_pass(
             chunk = max(1, min(16, len(misses) // (workers * 8)))
             for (index, _, key), data in zip(misses, pool.map(_work, [m[1] for m in misses], chunksize=chunk), strict=True):
                 store(index, key, FileResult.from_data(data))
-    else:
+    elif misses:
+        file_analyzers, _ = load_analyzers()
         checked = [entry for entry in rules if entry.check]
         for index, job, key in misses:
             store(index, key, check_file(job, checked, file_analyzers, config))
     return [result for result in results if result is not None], hits
+
+
+def _facts_key(cache: Cache, key: str) -> str:
+    return cache.key(key, "facts")
+
+
+class _Facts(Mapping[str, Mapping[str, Any]]):
+    """analyzer name -> display path -> facts, built on first use: the facts of cached files are read
+    from the cache only then, since a scan whose project pass is cached never needs them."""
+
+    def __init__(self, results: list[FileResult], jobs: list[FileJob], cache: Cache | None, config: Config, rules: list[registry.Rule]) -> None:
+        self._results, self._jobs, self._cache, self._config, self._rules = results, jobs, cache, config, rules
+        self._data: dict[str, dict[str, Any]] | None = None
+
+    def _built(self) -> dict[str, dict[str, Any]]:
+        if self._data is None:
+            jobs = {job.display: job for job in self._jobs}
+            data: dict[str, dict[str, Any]] = {}
+            for result in self._results:
+                facts = result.facts
+                if result.facts_key is not None:
+                    stored = self._cache.get(result.facts_key) if self._cache is not None else None
+                    if isinstance(stored, dict):
+                        facts = stored
+                    elif result.display in jobs:  # the entry is gone: analyse the file again
+                        file_analyzers, _ = load_analyzers()
+                        checked = [entry for entry in self._rules if entry.check]
+                        facts = check_file(jobs[result.display], checked, file_analyzers, self._config).facts
+                for name, value in facts.items():
+                    data.setdefault(name, {})[result.display] = value
+            self._data = data
+        return self._data
+
+    def __getitem__(self, name: str) -> Mapping[str, Any]:
+        return self._built()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
 
 
 def project_pass(project: Project, analyzers: Iterable[ProjectAnalyzer]) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
@@ -354,10 +399,7 @@ def scan(
 
     findings = [finding for result in results for finding in result.findings]
     diagnostics = list(fileset.diagnostics) + [d for result in results for d in result.diagnostics]
-    facts: dict[str, dict[str, Any]] = {}
-    for result in results:
-        for name, value in result.facts.items():
-            facts.setdefault(name, {})[result.display] = value
+    facts = _Facts(results, jobs_list, cache, config, rules)
     parsed = {result.display for result in results if result.parsed}
     project = Project(
         root=config.root,

@@ -4,16 +4,20 @@ judged against the release table; the table of targets goes to the report's extr
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bastion.engine.analysis import Project, ProjectResult
-from bastion.interpreter.checks import Settings, check
-from bastion.interpreter.model import Target
-from bastion.interpreter.releases import ReleaseTable, TableError, cached_path, load_table
-from bastion.interpreter.targets import find_targets, in_test_data, reader_for
 from bastion.model import Diagnostic, DiagnosticKind
+
+if TYPE_CHECKING:
+    from bastion.interpreter.checks import Settings
+    from bastion.interpreter.model import Target
+    from bastion.interpreter.releases import ReleaseTable
 
 
 def settings_for(project: Project) -> Settings:
+    from bastion.interpreter.checks import Settings
+
     section = project.config.section("interpreter")
     return Settings(today=section.get("as-of") or date.today(), warning_months=section.get("eol-warning-months", 6))
 
@@ -51,14 +55,22 @@ class InterpreterAnalyzer:
     name = "interpreter"
 
     def cache_token(self, project: Project) -> str:
-        settings = settings_for(project)
+        from bastion.interpreter.releases import cached_path
+
+        section = project.config.section("interpreter")
+        today = section.get("as-of") or date.today()
         try:
             refreshed = cached_path().stat().st_mtime_ns
         except OSError:
             refreshed = 0
-        return f"{settings.today.isoformat()}:{settings.warning_months}:{refreshed}"
+        return f"{today.isoformat()}:{section.get('eol-warning-months', 6)}:{refreshed}"
 
     def analyze(self, project: Project) -> ProjectResult:
+        # Imported here: a scan whose project pass is cached never needs them.
+        from bastion.interpreter.checks import check
+        from bastion.interpreter.releases import TableError, load_table
+        from bastion.interpreter.targets import find_targets, in_test_data, reader_for
+
         files = [(f.path, f.display) for f in project.other_files if reader_for(f.path)]
         files += [(m.absolute, m.path) for m in project.python_files if reader_for(m.absolute)]
         if not project.config.scan_tests:

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bastion.engine.analysis import FileFacts, Project, ProjectResult
-from bastion.routes import collect, django, fastapi, flask, verdicts
-from bastion.routes.index import Index
-from bastion.routes.model import Endpoint
 
-EXTRACTORS = (flask.endpoints, fastapi.endpoints, django.endpoints)
+if TYPE_CHECKING:
+    from bastion.routes.model import Endpoint
+
+# Framework modules are imported where used: a cached scan needs none of them.
 
 
 class RouteFacts:
     name = "routes"
 
     def collect(self, context, config) -> FileFacts:
+        from bastion.routes import collect
+
         return FileFacts(facts=collect.collect(context.source.tree, context.module, context.names.is_package))
 
 
 def inventory(facts: dict[str, Any], options) -> list[Endpoint]:
+    from bastion.routes import django, fastapi, flask
+    from bastion.routes.index import Index
+
     index = Index.build(facts, options)
     found: list[Endpoint] = []
-    for extract in EXTRACTORS:
+    for extract in (flask.endpoints, fastapi.endpoints, django.endpoints):
         found += extract(index)
     found = [replace(e, guards=tuple(dict.fromkeys(e.guards))) for e in found]
     unique = {(e.path, e.methods, e.handler.qualname, e.kind): e for e in found}
@@ -40,6 +45,8 @@ def to_json(endpoint: Endpoint, verdict: str, codes: list[str]) -> dict[str, Any
 
 
 def analyse(facts: dict[str, Any], options) -> tuple[list[dict[str, Any]], list]:
+    from bastion.routes import verdicts
+
     endpoints = inventory(facts, options)
     judged = verdicts.judge(endpoints, options)
     public = tuple(options.get("public-routes", ()))

@@ -107,9 +107,13 @@ def last(name: str | None) -> str:
 
 
 def const(node: ast.AST | None) -> Any:
-    """A literal value (strings, numbers, lists/tuples of them), or None."""
+    """A literal value (strings, numbers, lists/tuples of them), or None; always JSON data (bytes
+    become latin-1 text), since facts are cached as JSON."""
     if isinstance(node, ast.Constant):
-        return node.value
+        value = node.value
+        if isinstance(value, bytes):
+            return value.decode("latin-1")
+        return None if value is Ellipsis or isinstance(value, complex) else value
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         values = [const(e) for e in node.elts]
         return values if all(v is not None for v in values) else None
