@@ -30,12 +30,21 @@ def _program_built_ast(ctx: Context, node: ast.expr, before: ast.AST) -> bool:
     return name in _AST_BUILDERS
 
 
+def _compiles_here(ctx: Context) -> bool:
+    """The module calls `compile()` itself, so its code objects are judged where they are made.
+    (A `runcode(code: CodeType)` fed by a library's `compile`, as in an interactive console that
+    runs what arrives over the network, has no such site and stays reported.)"""
+    return "compile(" in ctx.source.text and any(
+        isinstance(node, ast.Call) and ctx.qualname(node.func) in {"compile", "builtins.compile"} for node in ast.walk(ctx.source.tree)
+    )
+
+
 def _compiled_object(ctx: Context, node: ast.expr, before: ast.AST) -> bool:
-    """A code object: a parameter annotated `CodeType`, or `compile()` of a program-built AST.
-    Where its text came from is judged where it was compiled."""
+    """A code object: a parameter annotated `CodeType` in a module that compiles its own, or
+    `compile()` of a program-built AST. Where its text came from is judged where it was compiled."""
     if isinstance(node, ast.Name):
         function = ctx.function
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and _compiles_here(ctx):
             args = function.args
             for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
                 if arg.arg == node.id and arg.annotation is not None and ctx.qualname(arg.annotation) in _CODE_TYPES:
