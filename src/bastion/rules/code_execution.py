@@ -56,6 +56,24 @@ def _compiled_object(ctx: Context, node: ast.expr, before: ast.AST) -> bool:
     return False
 
 
+_READS = frozenset({"read", "read_text", "read_bytes"})
+
+
+def _file_contents(ctx: Context, node: ast.expr, before: ast.AST, depth: int = 0) -> bool:
+    """The contents of a file (`f.read()`, `compile(f.read(), path, "exec")`): running a Python file,
+    as `import` and `runpy` do; as safe as the file's permissions."""
+    if depth > 2:
+        return False
+    if isinstance(node, ast.Name):
+        bound = _local_flow.bound_call(ctx, node.id, before)
+        return bound is not None and _file_contents(ctx, bound, before, depth + 1)
+    if not isinstance(node, ast.Call):
+        return False
+    if isinstance(node.func, ast.Attribute) and node.func.attr in _READS:
+        return True
+    return ctx.call_name(node) in {"compile", "builtins.compile"} and bool(node.args) and _file_contents(ctx, node.args[0], before, depth + 1)
+
+
 def _defines_code(ctx: Context, node: ast.expr | None, before: ast.AST, depth: int = 0) -> bool:
     """Source generated from a literal template of a definition (`"def %s(obj, value): ..." % name`),
     as libraries do to build decorators and constructors."""
@@ -119,7 +137,8 @@ def eval_used(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     ASTs the program assembles itself (`compile(ast.Module(...))`) and code objects (a parameter
     annotated `CodeType`) are not text and are not reported. Source generated from a literal
     definition template (`exec("def %s(obj, value): ..." % name)`, the way libraries build
-    decorators and constructors) is reported with low confidence.
+    decorators and constructors) and running the contents of a file (`exec(compile(f.read(), path,
+    "exec"))`, like `import`) are reported with low confidence.
     """
     name = ctx.call_name(call)
     if name not in _EXECUTORS:
@@ -131,6 +150,10 @@ def eval_used(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     if _program_built_ast(ctx, code, call) or (short != "compile" and _compiled_object(ctx, code, call)):
         return
     shown = ctx.source.segment(code)[:60]
+    if _file_contents(ctx, code, call):
+        yield ctx.finding(call, f"`{short}()` runs the contents of a file (`{shown}`) as Python; safe only if nobody "
+                          "untrusted can write or choose that file", confidence=Confidence.LOW)
+        return
     if _defines_code(ctx, code, call):
         yield ctx.finding(call, f"`{short}()` runs source generated from a definition template (`{shown}`); check that "
                           "nothing from outside reaches the values filled in", confidence=Confidence.LOW)
