@@ -238,6 +238,20 @@ def test_a_dispatcher_forwarding_its_arguments_builds_no_html(tmp_path: Path) ->
     assert found == [("app.py", 17, "BST253")]
 
 
+def test_server_set_wsgi_variables_are_not_request_data(tmp_path: Path) -> None:
+    found = run(tmp_path, {"views.py": """
+        from django.http import HttpResponse
+
+        def view(request):
+            request.session["csrf"] = request.META["CSRF_COOKIE"]
+            request.session["ip"] = request.META.get("REMOTE_ADDR")
+            request.session["agent"] = request.META.get("HTTP_USER_AGENT")
+            request.session["query"] = request.META["QUERY_STRING"]
+            return HttpResponse("ok")
+    """})
+    assert found == [("views.py", 7, "BST260"), ("views.py", 8, "BST260")]
+
+
 # -- propagation ---------------------------------------------------------------------------
 
 

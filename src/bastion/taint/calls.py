@@ -392,6 +392,8 @@ def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method:
             return plain(union(receiver.flat(), args_taint))
         if method in {"get", "getlist", "pop", "getone", "getall", "setdefault"}:
             default = vals[1].flat() if len(vals) > 1 else {}
+            if receiver.kind == "wsgi-environ" and vals and spec.is_server_set(vals[0].const):
+                return plain(default)
             return Val(union(receiver.flat(), default), kind="json" if receiver.kind == "json" else None)
         if qual is None and method not in spec.PROPAGATING_METHODS:
             return _unknown_method(flow, node, receiver, method, vals, kwvals)

@@ -1019,6 +1019,8 @@ class FunctionFlow:
                 taint = self.file.source(node, text)
                 if node.attr in spec.SAME_ORIGIN:
                     taint = clear(taint, REDIRECT)
+                if node.attr in {"META", "environ"}:
+                    return Val(taint, kind="wsgi-environ")
                 return Val(taint, kind="json" if node.attr in {"json", "data"} else None)
             if node.attr in {"session"}:
                 return Val({}, kind="session")
@@ -1206,6 +1208,8 @@ class FunctionFlow:
         index = self.expr(node.slice, env)
         if base.qual == "os.environ" and spec.is_cgi_request_variable(index.const):
             return Val(self.file.source(node, f"os.environ[{index.const!r}]"))
+        if base.kind == "wsgi-environ" and spec.is_server_set(index.const):
+            return CLEAN
         if base.const is not NOCONST and index.const is not NOCONST:
             try:
                 return const(base.const[index.const])

@@ -70,6 +70,21 @@ CGI_REQUEST_VARIABLES = frozenset({
 
 def is_cgi_request_variable(name: object) -> bool:
     return isinstance(name, str) and (name in CGI_REQUEST_VARIABLES or name.startswith("HTTP_"))
+
+
+# Keys of a WSGI environ (Django's `request.META`) that the request decides besides the above.
+_REQUEST_DERIVED = frozenset({"SERVER_NAME", "REMOTE_HOST", "SCRIPT_NAME", "REQUEST_METHOD", "RAW_URI"})
+
+
+def is_server_set(name: object) -> bool:
+    """`request.META["REMOTE_ADDR"]`, `["SERVER_PORT"]`, `["CSRF_COOKIE"]`: set by the server or by
+    middleware, not copied from the request (headers are `HTTP_*`, `wsgi.input` is the body)."""
+    return (
+        isinstance(name, str)
+        and name.isupper()
+        and not is_cgi_request_variable(name)
+        and name not in _REQUEST_DERIVED
+    )
 # Methods of open files whose result is file contents (lower confidence).
 FILE_READ_METHODS = frozenset({"read", "readline", "readlines", "read_text", "read_bytes"})
 
