@@ -147,6 +147,9 @@ def eval_used(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     if code is None or is_literal(code) or ctx.constant(code) is not ...:
         return
     short = name.removeprefix("builtins.")
+    parent = ctx.parent
+    if short == "compile" and isinstance(parent, ast.Call) and ctx.call_name(parent) in _EXECUTORS and argument(parent, 0, "source") is call:
+        return  # exec(compile(text, ...)): one finding, on the exec
     if _program_built_ast(ctx, code, call) or (short != "compile" and _compiled_object(ctx, code, call)):
         return
     shown = ctx.source.segment(code)[:60]
