@@ -249,8 +249,11 @@ def test_demo_credentials_in_documentation_are_examples() -> None:
     assert codes(docstring) == []
     assert codes(f"# {url}\n") == []
     assert codes(f"Connect with `{url}`.\n", "docs") == []
-    # The same demo password in code is a guessable credential that would be deployed.
+    # A demo user in a documented URL: the password shows some syntax (escaping), not a secret.
+    assert codes('def f():\n    """e = create_engine("mssql+pyodbc://scott:tiger^5HHH@mssql2017/test")"""\n') == []
+    # The same demo credentials in code are guessable credentials that would be deployed.
     assert codes(f"engine = {url}\n") == [(1, "BST492")]
+    assert codes('engine = create_engine("mssql+pyodbc://scott:tiger^5HHH@mssql2017/test")\n') == [(1, "BST492")]
     # Other values in documentation stay, as low-confidence examples.
     real = 'def f():\n    """create_engine("mysql://app:Xr9kq2Lm7v@db/shop")"""\n'
     assert [(hit.code, hit.confidence) for hit in scan_text(real, "python")] == [("BST492", "low")]

@@ -84,6 +84,14 @@ DEMO_PASSWORDS = frozenset(
 _REGEX_SYNTAX = re.compile(r"\(\?[:=!<P]|\[\^|\[[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\][*+?{]?|\\[dwsSDWbB][*+?{]")
 
 
+# Users that documentation puts in its example URLs (`scott:tiger^5HHH@mssql2017` shows escaping).
+DEMO_USERS = frozenset({"scott", "user", "username", "myuser", "someuser", "foo", "alice", "bob", "jdoe", "john", "jane"})
+
+
+def is_demo_user(user: str) -> bool:
+    return user.lower() in DEMO_USERS
+
+
 def is_demo_password(value: str) -> bool:
     """A password written only to show the syntax of an example (`scott:tiger`)."""
     return value.lower() in DEMO_PASSWORDS or is_placeholder(value)

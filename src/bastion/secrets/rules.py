@@ -355,8 +355,8 @@ Finds URLs that carry a password in their user-info part: database URLs
 (`postgres://app:…@db/app`, `mysql://`, `mongodb+srv://`, `redis://:…@`), broker URLs
 (`amqp://`), and HTTP(S) or FTP basic-auth URLs. Placeholders (`${{DB_PASSWORD}}`, `<password>`,
 `password`, `xxx`) are ignored. In documentation (docstrings, comment lines, Markdown and
-reStructuredText) a URL with a well-known demo password (`scott:tiger@localhost`) is an example and
-is not reported; other URLs there are reported with low confidence.
+reStructuredText) a URL with a well-known demo password or user (`scott:tiger@localhost`) is an
+example and is not reported; other URLs there are reported with low confidence.
 
 ## Why is this bad?
 The password travels with the URL into logs, error pages, process listings and every copy of the

@@ -182,7 +182,8 @@ def _provider_hit(detector: Detector, code: str, match: re.Match[str], source: _
     kind = "Google service account private key" if code == SERVICE_ACCOUNT_CODE else detector.kind
     if code == PRIVATE_KEY_CODE and (armour := _ARMOUR.match(value)):
         kind = f"{armour.group(1) or 'PKCS#8 '}private key".replace("ENCRYPTED ", "encrypted ")
-    return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity)
+    user = match.group("user") if code == CREDENTIAL_URL.code else ""
+    return Hit(code, kind, value, line, column, end_line, end_column, verdict, detector.severity, name=user)
 
 
 def _stands_in(detector: Detector, value: str) -> bool:
@@ -258,7 +259,7 @@ def _judge_documentation(hits: list[Hit], text: str, kind: str) -> list[Hit]:
     judged = []
     for hit in hits:
         if hit.code in _EXAMPLE_CODES and (documentation is None or hit.line in documentation):
-            if placeholders.is_demo_password(hit.value):
+            if placeholders.is_demo_password(hit.value) or (hit.code == CREDENTIAL_URL.code and placeholders.is_demo_user(hit.name)):
                 continue
             hit = replace(hit, confidence="low")
         judged.append(hit)
