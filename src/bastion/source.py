@@ -114,7 +114,8 @@ def decode(data: bytes, display_path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse(text: str, display_path: str) -> ast.Module:
+def parse(text: str | bytes, display_path: str) -> ast.Module:
+    """Parse source text, or source bytes (the parser then decodes them per PEP 263 itself)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # SyntaxWarning for invalid escapes in scanned code
@@ -147,5 +148,5 @@ def from_bytes(data: bytes, display_path: str) -> SourceFile:
     from hashlib import blake2b
 
     text = decode(data, display_path)
-    tree = parse(text, display_path)
+    tree = parse(data, display_path)  # the bytes: spares the parser re-encoding the text
     return SourceFile(display_path, text, tree, blake2b(data, digest_size=16).hexdigest())

@@ -48,6 +48,9 @@ class FileFacts:
 
 
 class FileAnalyzer(Protocol):
+    """May also define `prepare()`: import what `collect` needs. The runner calls it once before
+    it starts worker processes, which then share those modules instead of each importing them."""
+
     name: str  # unique; the key of its facts
 
     def collect(self, context: Context, config: Config) -> FileFacts:

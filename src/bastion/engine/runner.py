@@ -162,6 +162,11 @@ def file_pass(
 
     if workers > 1 and len(misses) >= POOL_THRESHOLD:
         context = _pool_context()
+        if context.get_start_method() == "fork":
+            for analyzer in load_analyzers()[0]:
+                prepare = getattr(analyzer, "prepare", None)
+                if prepare is not None:
+                    prepare()
         codes = [entry.info.code for entry in rules]
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
             chunk = max(1, min(16, len(misses) // (workers * 8)))

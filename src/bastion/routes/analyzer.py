@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 class RouteFacts:
     name = "routes"
 
+    def prepare(self) -> None:
+        import bastion.routes.collect  # noqa: F401
+
     def collect(self, context, config) -> FileFacts:
         from bastion.routes import collect
 

@@ -86,7 +86,7 @@ class _Collector:
             "params": params, "writes": syntax.writes(body),
             "guard": syntax.guard_signature(body), "inline": syntax.inline_guard(node),
             "compared_methods": syntax.compared_methods(body), "vocabulary": syntax.vocabulary(body),
-            "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(node, names),
+            "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(body, names),
         }
         for child in node.body:  # route functions and the app itself inside an application factory
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and child.decorator_list:

@@ -514,13 +514,29 @@ def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
     return found
 
 
-def head_calls(function: ast.FunctionDef | ast.AsyncFunctionDef, names: Names) -> list[str]:
+def _start(statement: ast.stmt) -> tuple[int, int]:
+    """Where a statement's text begins: a decorated definition begins at its first decorator."""
+    starts = [(statement.lineno, statement.col_offset)]
+    starts += [(d.lineno, d.col_offset) for d in getattr(statement, "decorator_list", ())]
+    return min(starts)
+
+
+def head_calls(body: Body, names: Names) -> list[str]:
     """Project functions a handler calls in its first statements (where a check would sit)."""
+    function = body.function
+    assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+    spans = [(_start(s), (s.end_lineno or s.lineno, s.end_col_offset or 0)) for s in function.body[:4]]
+    placed: list[tuple[int, ast.Call]] = []
+    for call in body.calls:  # breadth first over the function: per statement, the order of a walk of it
+        if isinstance(call.func, ast.Name):
+            at = (call.lineno, call.col_offset)
+            for number, (start, end) in enumerate(spans):
+                if start <= at < end:
+                    placed.append((number, call))
+                    break
     found: list[str] = []
-    for statement in function.body[:4]:
-        for node in descendants(statement):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                qual = names.qual(node.func)
-                if qual and qual not in found:
-                    found.append(qual)
+    for _, call in sorted(placed, key=lambda item: item[0]):
+        qual = names.qual(call.func)
+        if qual and qual not in found:
+            found.append(qual)
     return found[:6]

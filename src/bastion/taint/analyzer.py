@@ -29,6 +29,9 @@ class TaintCollector:
             self._options = (id(config), TaintOptions.from_section(config.section("taint")))
         return self._options[1]
 
+    def prepare(self) -> None:
+        import bastion.taint.flow  # noqa: F401
+
     def collect(self, context: Context, config: Config) -> FileFacts:
         from bastion.taint.flow import FileFlow
 
