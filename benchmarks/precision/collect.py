@@ -36,7 +36,8 @@ def bastion(tree: Path) -> list[dict]:
         capture_output=True, text=True, check=True,
     )
     return [
-        {"rule": f"{f['code']} {f['name']}", "path": f["location"]["path"], "line": f["location"]["line"], "message": f["message"]}
+        {"rule": f"{f['code']} {f['name']}", "path": f["location"]["path"], "line": f["location"]["line"], "message": f["message"],
+         "confidence": f.get("confidence", "")}
         for f in json.loads(result.stdout)["findings"]
     ]
 
@@ -113,6 +114,18 @@ def write_table(target: Path, heading: str, sample: list[dict], work: Path) -> N
     target.write_text("\n".join(rows) + "\n")
 
 
+def backfill(sample: Path, census: Path) -> None:
+    """Sampled findings without a verdict take the one given to the same location in the census."""
+    known = read_verdicts(census)
+    rows = []
+    for row in sample.read_text().splitlines():
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+        if len(cells) >= 7 and cells[0].isdigit() and not cells[5] and cells[1] in known:
+            row = "| " + " | ".join([*cells[:5], *known[cells[1]]]) + " |"
+        rows.append(row)
+    sample.write_text("\n".join(rows) + "\n")
+
+
 def main() -> int:
     work = HERE.parent / "work"
     findings: dict[str, list[dict]] = {name: [] for name in TOOLS}
@@ -135,9 +148,13 @@ def main() -> int:
         write_sample(HERE / f"sample-{name}.md", name, items, work)
     for name in CENSUS:
         write_table(HERE / f"all-{name}.md", f"{name}: all {len(findings[name])} findings", findings[name], work)
+        confidence = {f"{item['path']}:{item['line']} {item['rule']}": item.get("confidence", "") for item in findings[name]}
+        (HERE / f"confidence-{name}.json").write_text(json.dumps(confidence, indent=1, sort_keys=True) + "\n")
     for name, (tool_name, left_out) in SUPPLEMENTS.items():
         kept = [item for item in findings[tool_name] if not item["rule"].startswith(left_out + " ") and item["rule"] != left_out]
         write_sample(HERE / f"sample-{name}.md", f"{tool_name} without {left_out}", kept, work)
+    for name in CENSUS:
+        backfill(HERE / f"sample-{name}.md", HERE / f"all-{name}.md")
     print(json.dumps({name: len(items) for name, items in findings.items()}))
     return 0
 
