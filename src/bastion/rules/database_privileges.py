@@ -133,20 +133,23 @@ def db_superuser_connection(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     are skipped, and so are modules that import from a test package or framework (test database
     provisioning). `POSTGRES_USER`-style settings of a database *server* container are not reported.
     """
-    if is_test_support(ctx):
-        return
+    found: list[Finding] = []
     if isinstance(node, ast.Call):
-        yield from _connection_call(node, ctx)
+        found += _connection_call(node, ctx)
     elif isinstance(node, ast.Dict):
+        if not any(isinstance(k, ast.Constant) and k.value == "ENGINE" for k in node.keys):
+            return
         keys = {ctx.constant(k): v for k, v in zip(node.keys, node.values, strict=True) if k is not None}
         if "ENGINE" in keys and "USER" in keys:
             user = _superuser(ctx.constant(keys["USER"]))
             if user:
-                yield ctx.finding(keys["USER"], f"Django database configured to connect as superuser role `{user}`")
+                found.append(ctx.finding(keys["USER"], f"Django database configured to connect as superuser role `{user}`"))
     elif isinstance(node, ast.Constant) and isinstance(node.value, str) and "://" in node.value[:40]:
         user = _superuser(_url_user(node.value))
         if user and not isinstance(ctx.parent, ast.Call):
-            yield ctx.finding(node, f"database URL connects as superuser role `{user}`")
+            found.append(ctx.finding(node, f"database URL connects as superuser role `{user}`"))
+    if found and not is_test_support(ctx):  # asked last: it reads the module's imports
+        yield from found
 
 
 def _connection_call(call: ast.Call, ctx: Context) -> Iterator[Finding]:
