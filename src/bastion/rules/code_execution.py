@@ -34,9 +34,17 @@ def _compiles_here(ctx: Context) -> bool:
     """The module calls `compile()` itself, so its code objects are judged where they are made.
     (A `runcode(code: CodeType)` fed by a library's `compile`, as in an interactive console that
     runs what arrives over the network, has no such site and stays reported.)"""
-    return "compile(" in ctx.source.text and any(
-        isinstance(node, ast.Call) and ctx.qualname(node.func) in {"compile", "builtins.compile"} for node in ast.walk(ctx.source.tree)
+    tree = ctx.source.tree
+    if _LAST_MODULE and _LAST_MODULE[0][0] is tree:
+        return _LAST_MODULE[0][1]
+    compiles = "compile(" in ctx.source.text and any(
+        isinstance(node, ast.Call) and ctx.qualname(node.func) in {"compile", "builtins.compile"} for node in ast.walk(tree)
     )
+    _LAST_MODULE[:] = [(tree, compiles)]
+    return compiles
+
+
+_LAST_MODULE: list[tuple[ast.Module, bool]] = []  # the file being checked: one walk per file
 
 
 def _compiled_object(ctx: Context, node: ast.expr, before: ast.AST) -> bool:

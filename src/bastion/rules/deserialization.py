@@ -40,11 +40,19 @@ def _written_here(ctx: Context, data: ast.expr | None, call: ast.Call) -> str | 
     return None
 
 
+_LAST_MODULE: list[tuple[ast.Module, bool]] = []  # the file being checked: one walk per file
+
+
 def _module_writes(ctx: Context) -> bool:
     """The module also pickles: it reads a store in a format it writes itself (a cache backend)."""
-    if "dump" not in ctx.source.text and "Pickler" not in ctx.source.text:
-        return False
-    return any(isinstance(node, ast.Call) and ctx.qualname(node.func) in WRITERS for node in ast.walk(ctx.source.tree))
+    tree = ctx.source.tree
+    if _LAST_MODULE and _LAST_MODULE[0][0] is tree:
+        return _LAST_MODULE[0][1]
+    writes = ("dump" in ctx.source.text or "Pickler" in ctx.source.text) and any(
+        isinstance(node, ast.Call) and ctx.qualname(node.func) in WRITERS for node in ast.walk(tree)
+    )
+    _LAST_MODULE[:] = [(tree, writes)]
+    return writes
 
 
 @rule(

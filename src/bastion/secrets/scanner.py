@@ -8,6 +8,7 @@ the generic detector; `PRIVATE KEY` and `://` anchor the multi-line and URL dete
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Collection, Iterable
@@ -268,20 +269,17 @@ def _judge_documentation(hits: list[Hit], text: str, kind: str) -> list[Hit]:
 
 def _documentation_lines(text: str) -> set[int]:
     """Line numbers of docstrings and of comment lines."""
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
     lines: set[int] = set()
     for first, last in _docstrings(text):
-        start = text.count("\n", 0, first) + 1
-        lines.update(range(start, start + text.count("\n", first, last) + 1))
-    position = text.find("#")
-    while position != -1:
-        line_start = text.rfind("\n", 0, position) + 1
-        if not text[line_start:position].strip():
-            lines.add(text.count("\n", 0, line_start) + 1)
-        next_line = text.find("\n", position)
-        position = -1 if next_line == -1 else text.find("#", next_line)
+        lines.update(range(bisect.bisect_right(starts, first), bisect.bisect_right(starts, last) + 1))
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith("#"):
+            lines.add(number)
     return lines
 
 
+_NEWLINE = re.compile("\n")
 _TRIPLE_QUOTE = re.compile(r"\"\"\"|\'\'\'")
 
 
