@@ -146,7 +146,7 @@ _DSN_PASSWORD = re.compile(r"(?:^|\s)(?:password|pwd)\s*=\s*'?(?P<password>[^\s'
     cwe=798,
     owasp="A07",
 )
-def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
+def hardcoded_credential(node: ast.AST, ctx: Context) -> list[Finding] | None:
     """
     ## What it does
     Flags string literals bound to names that hold credentials — `password`, `db_password`,
@@ -181,9 +181,15 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
     - https://cwe.mitre.org/data/definitions/259.html
     - https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html
     """
-    if isinstance(node, ast.Constant):
-        yield from _database_url(node, ctx)
-        return
+    # A plain function with early exits, not a generator: it sees most nodes of the file.
+    if node.__class__ is ast.Constant:
+        value = node.value  # type: ignore[attr-defined]
+        if value.__class__ is not str or ("://" not in value[:40] and "=" not in value):
+            return None
+        return list(_database_url(node, ctx))  # type: ignore[arg-type]
+    if not _has_literal(node):
+        return None
+    found: list[Finding] = []
     in_tests = ctx.is_test_file
     for name, value in _candidates(node, ctx):
         if not isinstance(value, ast.Constant) or not is_secret_name(name) or _framework_key(ctx, name):
@@ -200,7 +206,24 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> Iterator[Finding]:
             severity=Severity.LOW if in_tests else None,
             confidence=Confidence.LOW if in_tests else None,
         )
-        yield hide_secret(finding, ctx, text)
+        found.append(hide_secret(finding, ctx, text))
+    return found
+
+
+def _has_literal(node: ast.AST) -> bool:
+    """Could any candidate of this node be a literal? (A cheap test before naming them.)"""
+    kind = node.__class__
+    if kind is ast.Assign or kind is ast.AnnAssign:
+        return node.value.__class__ is ast.Constant  # type: ignore[attr-defined]
+    if kind is ast.Call:
+        return any(item.__class__ is ast.Constant for item in node.args) or any(  # type: ignore[attr-defined]
+            item.value.__class__ in (ast.Constant, ast.Tuple) for item in node.keywords  # type: ignore[attr-defined]
+        )
+    if kind is ast.Dict:
+        return any(value.__class__ is ast.Constant for value in node.values)  # type: ignore[attr-defined]
+    if kind is ast.Compare:
+        return node.left.__class__ is ast.Constant or any(c.__class__ is ast.Constant for c in node.comparators)  # type: ignore[attr-defined]
+    return True  # function definitions: their defaults are looked at one by one
 
 
 def _database_url(node: ast.Constant, ctx: Context) -> Iterator[Finding]:
