@@ -855,7 +855,7 @@ class FunctionFlow:
         if key is None or key not in env or not env[key].flat():
             return env, env
         falsy = dict(env)
-        falsy[key] = CLEAN
+        falsy[key] = with_taint(env[key], {})  # keeps its kind, so a merge with the truthy side does too
         return env, falsy
 
     def guarded(self, test: ast.expr, env: Env) -> tuple[bool, list[tuple[str, frozenset[str]]]] | None:
