@@ -75,3 +75,47 @@ def test_project_pass_is_reused_until_an_input_changes(tmp_path: Path, monkeypat
     (tmp_path / "notes.txt").write_text("changed, and longer\n")
     _scan(tmp_path)
     assert calls == [1, 1]
+
+
+FLASK_APP = """\
+from flask import Flask, request, redirect
+
+app = Flask(__name__)
+SEPARATOR = b"/"
+
+
+@app.route("/go", methods=["POST"])
+def go(prefix=b""):
+    return redirect(request.form["next"])
+"""
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted((root / ".bastion_cache").rglob("*.json"))
+
+
+def test_facts_with_bytes_are_cached(tmp_path: Path) -> None:
+    """Route facts of a file with bytes constants are plain JSON, so the file is a hit next time."""
+    write_project(tmp_path, {"app.py": FLASK_APP})
+    first = _scan(tmp_path)
+    second = _scan(tmp_path)
+    assert second.cache_hits == 1
+    assert sorted(f.rule.code for f in second.findings) == sorted(f.rule.code for f in first.findings)
+    assert "BST255" in {f.rule.code for f in second.findings}
+
+
+def test_facts_are_read_only_when_the_project_pass_runs(tmp_path: Path) -> None:
+    """A project-wide finding survives an edit elsewhere even when a cached file's facts entry is
+    gone: the file is analysed again for its facts."""
+    write_project(tmp_path, {"app.py": FLASK_APP, "other.py": "x = 1\n"})
+    first = _scan(tmp_path)
+    expected = sorted((f.rule.code, f.location.line) for f in first.findings)
+    assert ("BST255", 9) in expected
+    for entry in _entries(tmp_path):
+        data = json.loads(entry.read_text())
+        if isinstance(data, dict) and ("taint" in data or "routes" in data):
+            entry.unlink()  # the facts entries of the per-file results
+    (tmp_path / "other.py").write_text("x = 2\n")  # the project pass must run again
+    again = _scan(tmp_path)
+    assert again.cache_hits == 1
+    assert sorted((f.rule.code, f.location.line) for f in again.findings) == expected
