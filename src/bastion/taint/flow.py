@@ -556,10 +556,10 @@ class FunctionFlow:
 
     def stmt(self, node: ast.stmt, env: Env) -> Env | None:
         self.current_node = node
-        method = getattr(self, f"s_{type(node).__name__}", None)
+        method = _STATEMENT_HANDLERS.get(node.__class__)
         if method is None:
             return env
-        return method(node, env)
+        return method(self, node, env)
 
     def s_Expr(self, node: ast.Expr, env: Env) -> Env | None:
         self.expr(node.value, env)
@@ -973,10 +973,10 @@ class FunctionFlow:
     def expr(self, node: ast.expr | None, env: Env) -> Val:
         if node is None:
             return CLEAN
-        method = getattr(self, f"e_{type(node).__name__}", None)
+        method = _EXPRESSION_HANDLERS.get(node.__class__)
         if method is None:
             return CLEAN
-        return method(node, env)
+        return method(self, node, env)
 
     def e_Constant(self, node: ast.Constant, env: Env) -> Val:
         return const(node.value)
@@ -1295,6 +1295,19 @@ def ordered_taint(parts: list[Val]) -> Taint:
         elif isinstance(part.const, str) and ("?" in part.const or "#" in part.const):
             tail = True
     return union(*taints)
+
+
+def _handlers(prefix: str) -> dict[type, Any]:
+    """Node type -> FunctionFlow method, from the `s_Name`/`e_Name` naming (looked up once, not per node)."""
+    return {
+        getattr(ast, name[2:]): getattr(FunctionFlow, name)
+        for name in dir(FunctionFlow)
+        if name.startswith(prefix) and isinstance(getattr(ast, name[2:], None), type)
+    }
+
+
+_STATEMENT_HANDLERS = _handlers("s_")
+_EXPRESSION_HANDLERS = _handlers("e_")
 
 
 def percent_parts(template: str, args: Val) -> list[Val] | None:
