@@ -346,6 +346,7 @@ def _submitted_password(ctx: Context, node: ast.expr) -> bool:
 @rule(
     "BST232",
     "plaintext-password",
+    requires=("passw", "passphrase", "pw"),  # every finding needs a password-named value (PASSWORD_NAME)
     summary="Password stored or compared in plaintext",
     nodes=(ast.Compare, ast.Assign, ast.Call),
     severity="high",
