@@ -119,3 +119,29 @@ def test_facts_are_read_only_when_the_project_pass_runs(tmp_path: Path) -> None:
     again = _scan(tmp_path)
     assert again.cache_hits == 1
     assert sorted((f.rule.code, f.location.line) for f in again.findings) == expected
+
+
+def test_worker_processes_write_the_cache(tmp_path: Path) -> None:
+    """With a process pool the workers write the entries; the next scan hits every file and reports
+    the same, in the same order."""
+    files = {f"pkg/m{i}.py": f"import os\n\ndef f{i}(x):\n    os.system('ls ' + x)\n" for i in range(30)}
+    write_project(tmp_path, {"pkg/__init__.py": "", **files})
+    first = scan([tmp_path], Config(root=tmp_path), jobs=2)
+    second = scan([tmp_path], Config(root=tmp_path), jobs=2)
+    assert first.cache_hits == 0 and second.cache_hits == 31
+    assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
+    assert len(first.findings) == 30
+
+
+def test_a_file_changed_after_hashing_is_not_cached_under_the_old_content(tmp_path: Path) -> None:
+    from bastion.engine import runner
+    from bastion.engine.cache import Cache
+
+    write_project(tmp_path, {"a.py": "import yaml\nyaml.load(value())\n"})
+    cache = Cache(tmp_path / "cache", "salt")
+    job = runner.FileJob(str(tmp_path / "a.py"), "a.py", "a", False)
+    result = runner.check_file(job, [], [], Config(root=tmp_path))
+    runner._store(cache, cache.key("stale"), "a digest of other content", result, result.to_data())
+    assert not list((tmp_path / "cache").rglob("*.json"))
+    runner._store(cache, cache.key("fresh"), result.content_hash, result, result.to_data())
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2  # the entry and its facts

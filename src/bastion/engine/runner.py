@@ -52,20 +52,38 @@ class ScanResult:
 
 # -- worker state (set once per process) ----------------------------------------------------------
 
-_WORKER: tuple[list[registry.Rule], list[FileAnalyzer], Config] | None = None
+_WORKER: tuple[list[registry.Rule], list[FileAnalyzer], Config, Cache | None] | None = None
 
 
-def _init_worker(config: Config, codes: list[str]) -> None:
+def _init_worker(config: Config, codes: list[str], cache: tuple[Path, str] | None) -> None:
     global _WORKER
     file_analyzers, _ = load_analyzers()
-    rules = [entry for entry in registry.all_rules() if entry.info.code in set(codes) and entry.check]
-    _WORKER = (rules, file_analyzers, config)
+    wanted = set(codes)
+    rules = [entry for entry in registry.all_rules() if entry.info.code in wanted and entry.check]
+    _WORKER = (rules, file_analyzers, config, Cache(*cache) if cache else None)
 
 
-def _work(job: FileJob) -> dict[str, Any]:
+def _work(task: tuple[FileJob, str | None, str | None]) -> dict[str, Any]:
+    """Check one file; write its cache entries here, in parallel, rather than in the parent."""
     assert _WORKER is not None
-    rules, analyzers, config = _WORKER
-    return check_file(job, rules, analyzers, config).to_data()
+    rules, analyzers, config, cache = _WORKER
+    job, key, digest = task
+    result = check_file(job, rules, analyzers, config)
+    data = result.to_data()
+    if cache is not None and key is not None:
+        _store(cache, key, digest, result, data)
+    return data
+
+
+def _store(cache: Cache, key: str, digest: str | None, result: FileResult, data: dict[str, Any]) -> None:
+    """Cache a result under the content it was keyed by: not if the file changed since it was
+    hashed, nor when an analysis failed on it."""
+    if result.content_hash != digest or any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics):
+        return
+    entry = {name: value for name, value in data.items() if name != "facts"}
+    # Facts apart: a scan whose project pass is cached never reads them.
+    if cache.put(_facts_key(cache, key), data["facts"]):
+        cache.put(key, entry)
 
 
 # -- stages ---------------------------------------------------------------------------------------
@@ -124,10 +142,10 @@ def file_pass(
 ) -> tuple[list[FileResult], int]:
     """Results in the order of `jobs`; cached entries are read in this process, misses go to the pool."""
     results: list[FileResult | None] = [None] * len(jobs)
-    misses: list[tuple[int, FileJob, str | None]] = []
+    misses: list[tuple[int, FileJob, str | None, str | None]] = []
     hits = 0
     for index, job in enumerate(jobs):
-        key = None
+        key = digest = None
         if cache is not None:
             try:
                 data = sources.read_bytes(job.path, job.display, config.max_file_size)
@@ -147,18 +165,7 @@ def file_pass(
                     continue
                 except (KeyError, TypeError, ValueError):
                     pass
-        misses.append((index, job, key))
-
-    def store(index: int, key: str | None, result: FileResult) -> None:
-        results[index] = result
-        cacheable = not any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics)
-        if cache is not None and key is not None and cacheable:
-            data = result.to_data()
-            # Facts apart: a scan whose project pass is cached never reads them.
-            if cache.put(_facts_key(cache, key), data.pop("facts")):
-                cache.put(key, data)
-        if on_progress:
-            on_progress(1)
+        misses.append((index, job, key, digest))
 
     if workers > 1 and len(misses) >= POOL_THRESHOLD:
         context = _pool_context()
@@ -168,18 +175,26 @@ def file_pass(
                 if prepare is not None:
                     prepare()
         codes = [entry.info.code for entry in rules]
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
+        spec = (cache.directory, cache.salt) if cache is not None else None
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes, spec)) as pool:
             # Largest files first, in small chunks: the workers finish together instead of one
             # waiting on the other's last big file.
             misses.sort(key=lambda miss: -_size(miss[1].path))
             chunk = max(1, min(8, len(misses) // (workers * 16)))
-            for (index, _, key), data in zip(misses, pool.map(_work, [m[1] for m in misses], chunksize=chunk), strict=True):
-                store(index, key, FileResult.from_data(data))
+            tasks = [(job, key, digest) for _, job, key, digest in misses]
+            for (index, *_), data in zip(misses, pool.map(_work, tasks, chunksize=chunk), strict=True):
+                results[index] = FileResult.from_data(data)
+                if on_progress:
+                    on_progress(1)
     elif misses:
         file_analyzers, _ = load_analyzers()
         checked = [entry for entry in rules if entry.check]
-        for index, job, key in misses:
-            store(index, key, check_file(job, checked, file_analyzers, config))
+        for index, job, key, digest in misses:
+            result = results[index] = check_file(job, checked, file_analyzers, config)
+            if cache is not None and key is not None:
+                _store(cache, key, digest, result, result.to_data())
+            if on_progress:
+                on_progress(1)
     return [result for result in results if result is not None], hits
 
 
