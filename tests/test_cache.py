@@ -111,19 +111,22 @@ def test_facts_are_read_only_when_the_project_pass_runs(tmp_path: Path) -> None:
     first = _scan(tmp_path)
     expected = sorted((f.rule.code, f.location.line) for f in first.findings)
     assert ("BST255", 9) in expected
+    removed = 0
     for entry in _entries(tmp_path):
         data = json.loads(entry.read_text())
-        if isinstance(data, dict) and ("taint" in data or "routes" in data):
-            entry.unlink()  # the facts entries of the per-file results
+        if isinstance(data, dict) and data and all(isinstance(v, dict) and "taint" in v for v in data.values()):
+            entry.unlink()  # the pack of the files' facts
+            removed += 1
+    assert removed == 1
     (tmp_path / "other.py").write_text("x = 2\n")  # the project pass must run again
     again = _scan(tmp_path)
     assert again.cache_hits == 1
     assert sorted((f.rule.code, f.location.line) for f in again.findings) == expected
 
 
-def test_worker_processes_write_the_cache(tmp_path: Path) -> None:
-    """With a process pool the workers write the entries; the next scan hits every file and reports
-    the same, in the same order."""
+def test_pool_results_are_cached(tmp_path: Path) -> None:
+    """With a process pool the next scan hits every file and reports the same, in the same order;
+    the per-file results live in two pack entries, not one file per source file."""
     files = {f"pkg/m{i}.py": f"import os\n\ndef f{i}(x):\n    os.system('ls ' + x)\n" for i in range(30)}
     write_project(tmp_path, {"pkg/__init__.py": "", **files})
     first = scan([tmp_path], Config(root=tmp_path), jobs=2)
@@ -131,6 +134,7 @@ def test_worker_processes_write_the_cache(tmp_path: Path) -> None:
     assert first.cache_hits == 0 and second.cache_hits == 31
     assert [f.fingerprint for f in second.findings] == [f.fingerprint for f in first.findings]
     assert len(first.findings) == 30
+    assert len(_entries(tmp_path)) <= 4  # entries, facts, the project pass, the secrets of other files
 
 
 def test_a_file_changed_after_hashing_is_not_cached_under_the_old_content(tmp_path: Path) -> None:
@@ -138,10 +142,10 @@ def test_a_file_changed_after_hashing_is_not_cached_under_the_old_content(tmp_pa
     from bastion.engine.cache import Cache
 
     write_project(tmp_path, {"a.py": "import yaml\nyaml.load(value())\n"})
-    cache = Cache(tmp_path / "cache", "salt")
+    pack = runner.FilePack(Cache(tmp_path / "cache", "salt"), "scan")
     job = runner.FileJob(str(tmp_path / "a.py"), "a.py", "a", False)
     result = runner.check_file(job, [], [], Config(root=tmp_path))
-    runner._store(cache, cache.key("stale"), "a digest of other content", result, result.to_data())
-    assert not list((tmp_path / "cache").rglob("*.json"))
-    runner._store(cache, cache.key("fresh"), result.content_hash, result, result.to_data())
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2  # the entry and its facts
+    runner._save_pack(pack, [result], [("stale", "a digest of other content")])
+    assert runner.FilePack(pack.cache, "scan").entries == {}
+    runner._save_pack(pack, [result], [("fresh", result.content_hash)])
+    assert list(runner.FilePack(pack.cache, "scan").entries) == ["fresh"]

@@ -52,38 +52,21 @@ class ScanResult:
 
 # -- worker state (set once per process) ----------------------------------------------------------
 
-_WORKER: tuple[list[registry.Rule], list[FileAnalyzer], Config, Cache | None] | None = None
+_WORKER: tuple[list[registry.Rule], list[FileAnalyzer], Config] | None = None
 
 
-def _init_worker(config: Config, codes: list[str], cache: tuple[Path, str] | None) -> None:
+def _init_worker(config: Config, codes: list[str]) -> None:
     global _WORKER
     file_analyzers, _ = load_analyzers()
     wanted = set(codes)
     rules = [entry for entry in registry.all_rules() if entry.info.code in wanted and entry.check]
-    _WORKER = (rules, file_analyzers, config, Cache(*cache) if cache else None)
+    _WORKER = (rules, file_analyzers, config)
 
 
-def _work(task: tuple[FileJob, str | None, str | None]) -> dict[str, Any]:
-    """Check one file; write its cache entries here, in parallel, rather than in the parent."""
+def _work(job: FileJob) -> dict[str, Any]:
     assert _WORKER is not None
-    rules, analyzers, config, cache = _WORKER
-    job, key, digest = task
-    result = check_file(job, rules, analyzers, config)
-    data = result.to_data()
-    if cache is not None and key is not None:
-        _store(cache, key, digest, result, data)
-    return data
-
-
-def _store(cache: Cache, key: str, digest: str | None, result: FileResult, data: dict[str, Any]) -> None:
-    """Cache a result under the content it was keyed by: not if the file changed since it was
-    hashed, nor when an analysis failed on it."""
-    if result.content_hash != digest or any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics):
-        return
-    entry = {name: value for name, value in data.items() if name != "facts"}
-    # Facts apart: a scan whose project pass is cached never reads them.
-    if cache.put(_facts_key(cache, key), data["facts"]):
-        cache.put(key, entry)
+    rules, analyzers, config = _WORKER
+    return check_file(job, rules, analyzers, config).to_data()
 
 
 # -- stages ---------------------------------------------------------------------------------------
@@ -131,41 +114,68 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+class FilePack:
+    """A scan's per-file cache in two entries rather than a file per source file (thousands of small
+    files cost more to write and read than the analysis they save): every file's findings,
+    diagnostics and suppressions in one, keyed by content; their facts in the other, read only when
+    the project pass must run. Entries of files no longer scanned are dropped when it is rewritten."""
+
+    def __init__(self, cache: Cache, name: str) -> None:
+        self.cache = cache
+        self.entries_key = cache.key("pack", name)
+        self.facts_key = cache.key("pack-facts", name)
+        stored = cache.get(self.entries_key)
+        self.entries: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        self._facts: dict[str, Any] | None = None
+
+    def facts(self) -> dict[str, Any]:
+        if self._facts is None:
+            stored = self.cache.get(self.facts_key)
+            self._facts = stored if isinstance(stored, dict) else {}
+        return self._facts
+
+    def save(self, entries: dict[str, Any], facts: dict[str, Any]) -> None:
+        """Facts first: an entries pack never names facts that were not written."""
+        if self.cache.put(self.facts_key, facts):
+            self.cache.put(self.entries_key, entries)
+
+
 def file_pass(
     jobs: list[FileJob],
     config: Config,
     rules: list[registry.Rule],
     *,
-    cache: Cache | None,
+    pack: FilePack | None,
     workers: int,
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[list[FileResult], int]:
-    """Results in the order of `jobs`; cached entries are read in this process, misses go to the pool."""
+    """Results in the order of `jobs`; cached results come from `pack`, misses go to the pool."""
     results: list[FileResult | None] = [None] * len(jobs)
-    misses: list[tuple[int, FileJob, str | None, str | None]] = []
+    keys: list[tuple[str, str] | None] = [None] * len(jobs)  # (cache key, content digest)
+    misses: list[tuple[int, FileJob]] = []
     hits = 0
     for index, job in enumerate(jobs):
-        key = digest = None
-        if cache is not None:
+        if pack is not None:
             try:
                 data = sources.read_bytes(job.path, job.display, config.max_file_size)
             except sources.SourceError as error:
                 results[index] = FileResult(job.display, diagnostics=[error.diagnostic])
                 continue
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            key = cache.key(digest, job.display, job.module, str(job.is_package))
-            cached = cache.get(key)
-            if cached is not None:
+            key = pack.cache.key(digest, job.display, job.module, str(job.is_package))
+            keys[index] = (key, digest)
+            cached = pack.entries.get(key)
+            if isinstance(cached, dict):
                 try:
                     results[index] = FileResult.from_data(cached)
-                    results[index].facts_key = _facts_key(cache, key)
+                    results[index].facts_key = key
                     hits += 1
                     if on_progress:
                         on_progress(1)
                     continue
                 except (KeyError, TypeError, ValueError):
                     pass
-        misses.append((index, job, key, digest))
+        misses.append((index, job))
 
     if workers > 1 and len(misses) >= POOL_THRESHOLD:
         context = _pool_context()
@@ -175,27 +185,46 @@ def file_pass(
                 if prepare is not None:
                     prepare()
         codes = [entry.info.code for entry in rules]
-        spec = (cache.directory, cache.salt) if cache is not None else None
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes, spec)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
             # Largest files first, in small chunks: the workers finish together instead of one
             # waiting on the other's last big file.
             misses.sort(key=lambda miss: -_size(miss[1].path))
             chunk = max(1, min(8, len(misses) // (workers * 16)))
-            tasks = [(job, key, digest) for _, job, key, digest in misses]
-            for (index, *_), data in zip(misses, pool.map(_work, tasks, chunksize=chunk), strict=True):
+            for (index, _), data in zip(misses, pool.map(_work, [job for _, job in misses], chunksize=chunk), strict=True):
                 results[index] = FileResult.from_data(data)
                 if on_progress:
                     on_progress(1)
     elif misses:
         file_analyzers, _ = load_analyzers()
         checked = [entry for entry in rules if entry.check]
-        for index, job, key, digest in misses:
-            result = results[index] = check_file(job, checked, file_analyzers, config)
-            if cache is not None and key is not None:
-                _store(cache, key, digest, result, result.to_data())
+        for index, job in misses:
+            results[index] = check_file(job, checked, file_analyzers, config)
             if on_progress:
                 on_progress(1)
+    if pack is not None and (misses or len(pack.entries) != hits):
+        _save_pack(pack, results, keys)
     return [result for result in results if result is not None], hits
+
+
+def _save_pack(pack: FilePack, results: list[FileResult | None], keys: list[tuple[str, str] | None]) -> None:
+    """Rewrite the pack with this scan's files: results stored under the content they were keyed
+    by (not if a file changed since it was hashed, nor when an analysis failed on it)."""
+    entries: dict[str, Any] = {}
+    facts: dict[str, Any] = {}
+    for result, keyed in zip(results, keys, strict=True):
+        if result is None or keyed is None:
+            continue
+        key, digest = keyed
+        if result.facts_key is not None:  # a hit: carried over as it was
+            if key in pack.facts():
+                entries[key], facts[key] = pack.entries[key], pack.facts()[key]
+            continue
+        if result.content_hash != digest or any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in result.diagnostics):
+            continue
+        data = result.to_data()
+        facts[key] = data.pop("facts")
+        entries[key] = data
+    pack.save(entries, facts)
 
 
 def _size(path: str) -> int:
@@ -205,16 +234,12 @@ def _size(path: str) -> int:
         return 0
 
 
-def _facts_key(cache: Cache, key: str) -> str:
-    return cache.key(key, "facts")
-
-
 class _Facts(Mapping[str, Mapping[str, Any]]):
     """analyzer name -> display path -> facts, built on first use: the facts of cached files are read
-    from the cache only then, since a scan whose project pass is cached never needs them."""
+    from the pack only then, since a scan whose project pass is cached never needs them."""
 
-    def __init__(self, results: list[FileResult], jobs: list[FileJob], cache: Cache | None, config: Config, rules: list[registry.Rule]) -> None:
-        self._results, self._jobs, self._cache, self._config, self._rules = results, jobs, cache, config, rules
+    def __init__(self, results: list[FileResult], jobs: list[FileJob], pack: FilePack | None, config: Config, rules: list[registry.Rule]) -> None:
+        self._results, self._jobs, self._pack, self._config, self._rules = results, jobs, pack, config, rules
         self._data: dict[str, dict[str, Any]] | None = None
 
     def _built(self) -> dict[str, dict[str, Any]]:
@@ -224,10 +249,10 @@ class _Facts(Mapping[str, Mapping[str, Any]]):
             for result in self._results:
                 facts = result.facts
                 if result.facts_key is not None:
-                    stored = self._cache.get(result.facts_key) if self._cache is not None else None
+                    stored = self._pack.facts().get(result.facts_key) if self._pack is not None else None
                     if isinstance(stored, dict):
                         facts = stored
-                    elif result.display in jobs:  # the entry is gone: analyse the file again
+                    elif result.display in jobs:  # the facts are gone: analyse the file again
                         file_analyzers, _ = load_analyzers()
                         checked = [entry for entry in self._rules if entry.check]
                         facts = check_file(jobs[result.display], checked, file_analyzers, self._config).facts
@@ -425,11 +450,12 @@ def scan(
         cache = Cache(config.cache_dir or default_directory(config.root), salt)
     jobs_list = _jobs_for(fileset.python)
     on_progress = progress(len(jobs_list)) if progress else None
-    results, hits = file_pass(jobs_list, config, rules, cache=cache, workers=_worker_count(config, jobs), on_progress=on_progress)
+    pack = FilePack(cache, "|".join(sorted(str(path.resolve()) for path in paths))) if cache is not None else None
+    results, hits = file_pass(jobs_list, config, rules, pack=pack, workers=_worker_count(config, jobs), on_progress=on_progress)
 
     findings = [finding for result in results for finding in result.findings]
     diagnostics = list(fileset.diagnostics) + [d for result in results for d in result.diagnostics]
-    facts = _Facts(results, jobs_list, cache, config, rules)
+    facts = _Facts(results, jobs_list, pack, config, rules)
     parsed = {result.display for result in results if result.parsed}
     project = Project(
         root=config.root,

@@ -10,7 +10,7 @@ import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bastion.config import Config, is_enabled
 from bastion.engine.analysis import FileFacts, Project, ProjectResult
@@ -151,13 +151,21 @@ class TextFileSecrets:
         if options is None:
             return result
         cache = _cache(config, options) if project.use_cache else None
+        # One cache entry for all the files (key -> findings), not one per file: writing and
+        # reading hundreds of tiny files costs more than scanning them.
+        pack_key = cache.key("pack") if cache is not None else None
+        stored = cache.get(pack_key) if cache is not None and pack_key is not None else None
+        previous: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        current: dict[str, Any] = {}
         for item in project.other_files:
             if files.skip_reason(item.path) or excluded(config, item.display):
                 continue
-            found, diagnostic = _scan_file(item.path, item.display, config, options, cache)
+            found, diagnostic = _scan_file(item.path, item.display, config, options, previous, current)
             result.findings.extend(found)
             if diagnostic:
                 result.diagnostics.append(diagnostic)
+        if cache is not None and pack_key is not None and current != previous:
+            cache.put(pack_key, current)
         return result
 
 
@@ -174,7 +182,11 @@ def _cache(config: Config, options: Options):
     return Cache(config.cache_dir or default_directory(config.root), salt)
 
 
-def _scan_file(path: str, display: str, config: Config, options: Options, cache) -> tuple[list[Finding], Diagnostic | None]:
+def _scan_file(
+    path: str, display: str, config: Config, options: Options, previous: dict[str, Any], current: dict[str, Any]
+) -> tuple[list[Finding], Diagnostic | None]:
+    """Findings in one file: from `previous` (the cached scan) when its content is unchanged; what
+    was found is recorded in `current`, keyed by content and name."""
     from bastion.serialize import finding_from_data, finding_to_data
 
     data, problem = _read(path, display, config.max_file_size)
@@ -182,18 +194,17 @@ def _scan_file(path: str, display: str, config: Config, options: Options, cache)
         return [], problem
     if files.skip_content(path, data):
         return [], None
-    key = None
-    if cache is not None:
-        key = cache.key(hashlib.blake2b(data, digest_size=16).hexdigest(), display)
-        cached = cache.get(key)
-        if isinstance(cached, list):
-            try:
-                return [finding_from_data(entry) for entry in cached], None
-            except (KeyError, TypeError, ValueError):
-                pass
+    key = f"{hashlib.blake2b(data, digest_size=16).hexdigest()}:{display}"
+    cached = previous.get(key)
+    if isinstance(cached, list):
+        try:
+            found = [finding_from_data(entry) for entry in cached]
+            current[key] = cached
+            return found, None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
     found = findings_in(files.decode(data), files.kind_of(display), display, options, config)
-    if cache is not None and key is not None:
-        cache.put(key, [finding_to_data(finding) for finding in found])
+    current[key] = [finding_to_data(finding) for finding in found]
     return found, None
 
 
@@ -223,7 +234,7 @@ def scan_paths(items: Iterable[tuple[str, str]], config: Config) -> list[Finding
     for path, display in items:
         if files.skip_reason(path):
             continue
-        findings, _ = _scan_file(path, display, config, options, None)
+        findings, _ = _scan_file(path, display, config, options, {}, {})
         found.extend(findings)
     return found
 
