@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bastion.deps.advisories.location import default_database_path
 from bastion.engine.analysis import Project, ProjectResult
 from bastion.model import Diagnostic, DiagnosticKind
 
@@ -21,6 +20,8 @@ def in_test_directory(path: str, root: Path) -> bool:
 def database_path(project: Project) -> Path:
     configured = project.config.section("deps").get("database")
     if configured is None:
+        from bastion.deps.advisories.location import default_database_path
+
         return default_database_path()
     return configured if Path(configured).is_absolute() else project.root / configured
 

@@ -6,15 +6,13 @@ Each stage takes plain values and returns plain values; formatting is the caller
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bastion import __version__, suppress
 from bastion import source as sources
@@ -33,6 +31,9 @@ from bastion.engine.file_pass import FileJob, FileResult, check_bytes, check_fil
 from bastion.model import Diagnostic, DiagnosticKind, Finding, RuleInfo
 from bastion.rules import registry
 from bastion.serialize import diagnostic_from_data, diagnostic_to_data, finding_from_data, finding_to_data
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 # Below this many files to analyse, a process pool costs more than it saves.
 POOL_THRESHOLD = 24
@@ -101,9 +102,11 @@ def _thread_count() -> int:
         return threading.active_count()
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
+def _pool_context() -> BaseContext:
     """fork when this process runs a single thread (fastest: workers inherit the loaded rules);
     forkserver once other threads exist (a progress bar, a test runner), where forking is unsafe."""
+    import multiprocessing  # here: a cached scan starts no processes
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and _thread_count() == 1:
         return multiprocessing.get_context("fork")
@@ -185,6 +188,8 @@ def file_pass(
                 if prepare is not None:
                     prepare()
         codes = [entry.info.code for entry in rules]
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
             # Largest files first, in small chunks: the workers finish together instead of one
             # waiting on the other's last big file.

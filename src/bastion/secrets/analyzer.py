@@ -19,10 +19,12 @@ from bastion.rules import registry
 from bastion.secrets import files
 from bastion.secrets.redact import redact
 from bastion.secrets.rules import CODES
-from bastion.secrets.scanner import DEFAULT_THRESHOLD, Hit, Options, scan_text
 
 if TYPE_CHECKING:
     from bastion.engine.context import Context
+    from bastion.secrets.scanner import Hit, Options
+
+# The scanner (hundreds of compiled patterns) is imported where it is used: a cached scan never is.
 
 SCANNER_VERSION = "2"  # bump when detection changes, to invalidate cached results
 CHECKSUM_CODES = frozenset({"BST451", "BST463"})
@@ -48,6 +50,8 @@ def _options(config: Config) -> Options | None:
         return None
     section = config.section("secrets")
     allow = tuple(re.compile(pattern) for pattern in section.get("allow", ()))
+    from bastion.secrets.scanner import DEFAULT_THRESHOLD, Options
+
     return Options(codes, section.get("entropy-threshold", DEFAULT_THRESHOLD), allow)
 
 
@@ -117,6 +121,8 @@ def to_finding(hit: Hit, path: str, snippet: str, fixture: bool) -> Finding:
 
 
 def findings_in(text: str, kind: str, path: str, options: Options, config: Config) -> list[Finding]:
+    from bastion.secrets.scanner import scan_text
+
     hits = scan_text(text, kind, options)
     if not hits:
         return []
@@ -130,6 +136,9 @@ class PythonSecrets:
     """Per-file pass: secrets in a Python file, cached with the file's other results."""
 
     name: str = "secrets"
+
+    def prepare(self) -> None:
+        import bastion.secrets.scanner  # noqa: F401
 
     def collect(self, context: Context, config: Config) -> FileFacts:
         options = options_for(config)
