@@ -128,17 +128,17 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
 
     def visit(directory: str) -> Iterator[str | Diagnostic]:
         pushed = False
-        if config.respect_gitignore:
-            spec = _gitignore(directory)
-            if spec:
-                ignores.append((directory, spec))
-                pushed = True
         try:
             with os.scandir(directory) as entries:
                 listing = sorted(entries, key=lambda entry: entry.name)
         except OSError as exc:
             yield Diagnostic(display_path(directory), DiagnosticKind.UNREADABLE, f"cannot list directory: {exc.strerror}")
             listing = []
+        if config.respect_gitignore and any(entry.name == ".gitignore" for entry in listing):
+            spec = _gitignore(directory)
+            if spec:
+                ignores.append((directory, spec))
+                pushed = True
         for entry in listing:
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
