@@ -321,7 +321,7 @@ def ignored_for_file(config: Config, relative_path: str, code: str, name: str) -
     from fnmatch import fnmatchcase
 
     for glob, selectors in config.per_file_ignores:
-        if fnmatchcase(relative_path, glob) or fnmatchcase(os.path.basename(relative_path), glob):
-            if any(selector_matches(s, code, name) for s in selectors):
-                return True
+        matches = fnmatchcase(relative_path, glob) or fnmatchcase(os.path.basename(relative_path), glob)
+        if matches and any(selector_matches(s, code, name) for s in selectors):
+            return True
     return False

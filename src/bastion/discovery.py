@@ -121,9 +121,8 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
         if excludes.match(name, relative_to_root, is_dir):
             return True
         for base, spec in ignores:
-            if path.startswith(base + os.sep):
-                if spec.match_file(os.path.relpath(path, base) + ("/" if is_dir else "")):
-                    return True
+            if path.startswith(base + os.sep) and spec.match_file(os.path.relpath(path, base) + ("/" if is_dir else "")):
+                return True
         return False
 
     def visit(directory: str) -> Iterator[str | Diagnostic]:

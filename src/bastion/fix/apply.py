@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 import difflib
 import hashlib
-import tokenize
 import io
+import tokenize
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
