@@ -20,7 +20,7 @@ def in_test_directory(path: str, root: Path) -> bool:
 def database_path(project: Project) -> Path:
     configured = project.config.section("deps").get("database")
     if configured is None:
-        from bastion.deps.advisories.location import default_database_path
+        from bastion.user_cache import default_database_path
 
         return default_database_path()
     return configured if Path(configured).is_absolute() else project.root / configured

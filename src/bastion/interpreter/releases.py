@@ -203,7 +203,7 @@ def _advisory(entry: Mapping[str, Any], branches: Mapping[str, Branch]) -> Advis
 
 def cached_path(cache_dir: Path | None = None) -> Path:
     if cache_dir is None:
-        from bastion.deps.advisories.location import cache_directory
+        from bastion.user_cache import cache_directory
 
         cache_dir = cache_directory()
     return cache_dir / CACHED_NAME

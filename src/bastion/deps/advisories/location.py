@@ -2,21 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from bastion.user_cache import CACHE_ENV, DATABASE_NAME, cache_directory, default_database_path
 
-CACHE_ENV = "BASTION_CACHE_DIR"
-DATABASE_NAME = "advisories.sqlite3"
-
-
-def cache_directory() -> Path:
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("bastion", appauthor=False))
-
-
-def default_database_path() -> Path:
-    return cache_directory() / DATABASE_NAME
+__all__ = ["CACHE_ENV", "DATABASE_NAME", "cache_directory", "default_database_path"]
