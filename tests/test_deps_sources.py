@@ -147,7 +147,7 @@ def test_hostile_manifests_become_diagnostics(tmp_path):
         "poetry.lock": b"\xff\xfe\x00garbage",
         "Pipfile.lock": b"{" * 5000,
         "environment.yml": b"dependencies: [unclosed",
-        "uv.lock": ("a = " + "[" * 3000 + "]" * 3000).encode(),
+        "uv.lock": ("a = " + "[" * 30000 + "]" * 30000).encode(),  # too deep under any recursion limit a scan sets
         "requirements.txt": "é==1\n".encode("latin-1"),
     }
     for name, data in cases.items():

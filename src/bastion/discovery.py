@@ -97,6 +97,10 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
 
 
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
 def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagnostic]:
     root = str(config.root)
     ignores: list[tuple[str, pathspec.PathSpec]] = []
@@ -125,13 +129,16 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
                 return True
         return False
 
-    def visit(directory: str) -> Iterator[str | Diagnostic]:
+    found: list[str | Diagnostic] = []  # a list, not nested generators: each item would pass every level
+    add = found.append
+
+    def visit(directory: str) -> None:
         pushed = False
         try:
             with os.scandir(directory) as entries:
-                listing = sorted(entries, key=lambda entry: entry.name)
+                listing = sorted(entries, key=_name)
         except OSError as exc:
-            yield Diagnostic(display_path(directory), DiagnosticKind.UNREADABLE, f"cannot list directory: {exc.strerror}")
+            add(Diagnostic(display_path(directory), DiagnosticKind.UNREADABLE, f"cannot list directory: {exc.strerror}"))
             listing = []
         if config.respect_gitignore and any(entry.name == ".gitignore" for entry in listing):
             spec = _gitignore(directory)
@@ -146,7 +153,7 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
             if ignored(entry.path, entry.name, is_dir):
                 continue
             if is_dir:
-                yield from visit(entry.path)
+                visit(entry.path)
             elif entry.is_symlink():
                 try:
                     if os.path.isdir(entry.path):
@@ -155,18 +162,19 @@ def _walk(top: str, config: Config, excludes: Excludes) -> Iterator[str | Diagno
                         continue  # a link to a pipe, socket or device: reading it could block
                 except OSError:
                     pass
-                yield entry.path  # broken or looping links become diagnostics when read
+                add(entry.path)  # broken or looping links become diagnostics when read
             else:
                 try:
                     regular = entry.is_file(follow_symlinks=False)
                 except OSError:
                     regular = False
                 if regular:
-                    yield entry.path  # pipes, sockets and devices are never opened
+                    add(entry.path)  # pipes, sockets and devices are never opened
         if pushed:
             ignores.pop()
 
-    yield from visit(top)
+    visit(top)
+    return iter(found)
 
 
 def discover(paths: list[Path], config: Config) -> FileSet:
