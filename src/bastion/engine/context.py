@@ -185,10 +185,11 @@ class Context:
         if kind in dispatch.interesting:
             if kind is ast.Call:
                 rules = self._call_rules(node)  # type: ignore[arg-type]
-            elif kind is ast.Name:
-                rules = dispatch.general.get(kind, []) + dispatch.by_spelling.get(node.id, [])  # type: ignore[attr-defined]
-            elif kind is ast.Attribute:
-                rules = dispatch.general.get(kind, []) + dispatch.by_spelling.get(node.attr, [])  # type: ignore[attr-defined]
+            elif kind is ast.Name or kind is ast.Attribute:
+                # Most names are spelled as no rule asked: no list is built for them.
+                spelled = dispatch.by_spelling.get(node.id if kind is ast.Name else node.attr)  # type: ignore[attr-defined]
+                general = dispatch.general.get(kind)
+                rules = (general + spelled if general else spelled) if spelled else general
             else:
                 rules = dispatch.general[kind]
             if rules:
