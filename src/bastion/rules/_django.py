@@ -105,10 +105,12 @@ def _read_settings(ctx: Context, tree: ast.Module) -> DjangoSettings | None:
     settings = DjangoSettings(role=_role(ctx.path))
     if settings.role == "defaults":
         return None
-    imports_django = _collect(tree, settings)
-    names = settings.values.keys()
     path = ctx.path.replace("\\", "/")
     by_path = bool(_SETTINGS_STEM.search(path.rsplit("/", 1)[-1].removesuffix(".py"))) or "/settings/" in f"/{path}"
+    if not by_path and not any(name in ctx.source.text for name in ("INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF")):
+        return None  # neither named like settings nor assigning a core setting (read below): not settings
+    imports_django = _collect(tree, settings)
+    names = settings.values.keys()
     core = bool(names & _CORE_SETTINGS)
     settings.certain = core or (by_path and imports_django)
     if not core and not (by_path and (names & (_DJANGO_SETTINGS | {"DEBUG", "SECRET_KEY"}) or settings.star_import or imports_django)):
