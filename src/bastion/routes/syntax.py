@@ -30,11 +30,12 @@ _ROLE_WORDS = frozenset({
     "group", "scope", "scopes", "is_owner", "owner", "owner_id", "author", "author_id", "created_by", "can", "privilege", "privileges", "level", "access_level",
 })
 _ROLE_PARTS = ("admin", "role", "perm", "staff", "superuser", "scope", "group", "privilege")
+_ROLE_PART = re.compile("|".join(_ROLE_PARTS))
 
 
 def about_roles(words: set[str]) -> bool:
     """Do these identifiers speak of roles, permissions, groups or scopes (`is_administrator`, `user_roles`)?"""
-    return bool(words & _ROLE_WORDS) or any(part in word for word in words for part in _ROLE_PARTS)
+    return bool(words & _ROLE_WORDS) or _ROLE_PART.search("\n".join(words)) is not None
 
 
 _DENY_EXCEPTIONS = frozenset({
