@@ -84,7 +84,7 @@ class _Collector:
             "name": node.name, "line": node.lineno, "col": node.col_offset,
             "decorators": [decorator_spec(d, names) for d in node.decorator_list],
             "params": params, "writes": syntax.writes(body),
-            "guard": syntax.guard_signature(body), "inline": syntax.inline_guard(node),
+            "guard": syntax.guard_signature(body), "inline": syntax.inline_guard(body),
             "compared_methods": syntax.compared_methods(body), "vocabulary": syntax.vocabulary(body),
             "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(body, names),
         }

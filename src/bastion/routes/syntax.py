@@ -44,6 +44,7 @@ _DENY_EXCEPTIONS = frozenset({
     "ForbiddenError", "PermissionError",
 })
 _DENY_RESPONSES = frozenset({"HttpResponseForbidden", "redirect_to_login", "unauthorized", "HttpResponseNotAllowed"})
+_REFUSAL_CALLS = _DENY_RESPONSES | {"redirect", "abort", "HTTPException"}
 _FLAG_ROLES = {"is_admin": "admin", "is_staff": "staff", "is_superuser": "superuser"}
 _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
@@ -188,7 +189,7 @@ def arg_value(node: ast.expr, names: Names) -> Any:
 class Body:
     """A function's nodes gathered in one walk; the route facts below are computed from it."""
 
-    __slots__ = ("assigns", "attributes", "calls", "classes", "compares", "function", "functions", "imports", "words")
+    __slots__ = ("assigns", "attributes", "calls", "classes", "compares", "function", "functions", "imports", "raises_or_returns_tuple", "words")
 
     def __init__(self, function: ast.AST) -> None:
         self.function = function
@@ -200,6 +201,7 @@ class Body:
         self.assigns: list[ast.Assign] = []
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
         self.imports: list[ast.Import | ast.ImportFrom] = []
+        self.raises_or_returns_tuple = False
         words = self.words
         for node in descendants(function):
             kind = node.__class__
@@ -226,6 +228,21 @@ class Body:
                     self.functions.append(node)  # type: ignore[arg-type]
             elif kind is ast.Import or kind is ast.ImportFrom:
                 self.imports.append(node)  # type: ignore[arg-type]
+            elif kind is ast.Raise or (kind is ast.Return and node.value.__class__ is ast.Tuple):  # type: ignore[attr-defined]
+                self.raises_or_returns_tuple = True
+
+    def may_refuse(self) -> bool:
+        """Could any statement here be a refusal (`denial`, `_client_error`)? Each needs a raise, a
+        returned tuple, or a call named like a refusal or passing a status: without one, the
+        statement-by-statement search is skipped."""
+        if self.raises_or_returns_tuple:
+            return True
+        for call in self.calls:
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in _REFUSAL_CALLS or any(item.arg in ("status", "status_code") for item in call.keywords):
+                return True
+        return False
 
 
 def vocabulary(body: Body) -> dict[str, Any]:
@@ -408,6 +425,8 @@ def guard_signature(body: Body) -> dict[str, Any] | None:
     """What a function does as an access check: None if it never refuses a caller; otherwise
     whether the refusal depends on a role/permission, and the role names compared against.
     Inner functions count too (a decorator's wrapper)."""
+    if not body.may_refuse():
+        return None
     function = body.function
     assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
     functions = [function, *body.functions]
@@ -463,9 +482,13 @@ def _role_constants_among(compares: list[ast.Compare], calls: list[ast.Call], at
     return {value for value in found if value and len(value) < 64}
 
 
-def inline_guard(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Any] | None:
+def inline_guard(body: Body) -> dict[str, Any] | None:
     """A check written at the top of a handler (`if not current_user.is_admin: abort(403)`):
     a denial, conditioned on the caller, among the first statements."""
+    function = body.function
+    assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+    if not body.may_refuse():
+        return None
     head = function.body[:4]
     found: list[tuple[list[ast.expr], ast.stmt]] = []
     _walk_guarded(head, [], found)
