@@ -11,9 +11,9 @@ UNKNOWN: Any = ...
 # parent), and fields holding plain strings, numbers or lists of strings.
 _SKIPPED_FIELDS = frozenset(
     {"ctx", "op", "ops", "id", "attr", "arg", "name", "names", "module", "level", "kind", "type_comment",
-     "conversion", "is_async", "rest", "kwd_attrs"}
+     "conversion", "is_async", "rest", "kwd_attrs", "simple", "lineno", "tag"}
 )
-_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.alias, ast.Pass, ast.Break, ast.Continue)
+_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.alias, ast.Pass, ast.Break, ast.Continue, ast.MatchSingleton)
 _FIELD_CACHE: dict[type, tuple[str, ...]] = {}
 
 
@@ -24,16 +24,25 @@ def child_fields(node_type: type) -> tuple[str, ...]:
         if issubclass(node_type, _LEAF_TYPES):
             fields = ()
         else:
-            fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS)
+            fields = tuple(name for name in node_type._fields if name not in _SKIPPED_FIELDS and _may_hold_nodes(node_type, name))
         _FIELD_CACHE[node_type] = fields
     return fields
+
+
+def _may_hold_nodes(node_type: type, name: str) -> bool:
+    """From the grammar's field types where Python records them (3.13+): a field typed `int` or
+    `str` in a future grammar is never walked into."""
+    declared = getattr(node_type, "_field_types", {}).get(name)
+    return declared is None or "ast." in str(declared) or (isinstance(declared, type) and issubclass(declared, ast.AST))
 
 
 def descendants(node: ast.AST) -> list[ast.AST]:
     """`node` and every node below it, breadth first: what `ast.walk` yields, without expression
     contexts and operators, about three times faster (analyses call this on every function)."""
+    # Past the skipped fields, a field holds a node, None, or a list of nodes (with None only among
+    # a dict's keys, for `**` entries): no per-item type test is needed.
     found = [node]
-    append = found.append
+    append, extend = found.append, found.extend
     cache = _FIELD_CACHE
     index = 0
     while index < len(found):
@@ -45,10 +54,9 @@ def descendants(node: ast.AST) -> list[ast.AST]:
         for name in fields:
             value = getattr(current, name, None)
             if value.__class__ is list:
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        append(item)
-            elif isinstance(value, ast.AST):
+                if value:
+                    extend(value if None not in value else [item for item in value if item is not None])
+            elif value is not None:
                 append(value)
     return found
 
