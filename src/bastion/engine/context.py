@@ -229,13 +229,13 @@ class Context:
             return
         self.ancestors.append(node)
         visit = self._visit
-        for name in fields:
+        for name in fields:  # a node, None, or a list of nodes (None among a dict's keys): see child_fields
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:
-                    if isinstance(item, ast.AST):
+                    if item is not None:
                         visit(item)
-            elif isinstance(value, ast.AST):
+            elif value is not None:
                 visit(value)
         self.ancestors.pop()
 
