@@ -143,7 +143,7 @@ def test_rules_and_explain_commands() -> None:
     assert all(r["docs"]["what"] and r["docs"]["why"] for r in rules)
     code, out, _ = run_cli("explain", "eval-used")
     assert code == 0 and "Why is this bad?" in out and "literal_eval" in out
-    code, _, err = run_cli("explain", "BST999")
+    code, _, _ = run_cli("explain", "BST999")
     assert code == 2
 
 

@@ -37,7 +37,7 @@ def test_bastion_toml_and_pyproject_without_table(tmp_path: Path) -> None:
 )
 def test_bad_configuration_is_exit_two_naming_key_and_file(tmp_path: Path, toml: str, fragment: str) -> None:
     write_project(tmp_path, {"pyproject.toml": toml, "a.py": CODE})
-    with pytest.raises(ConfigError, match="pyproject.toml"):
+    with pytest.raises(ConfigError, match=r"pyproject\.toml"):
         load([tmp_path])
     code, _, err = run_cli("check", str(tmp_path), "--no-cache")
     assert code == 2

@@ -24,7 +24,7 @@ def test_fix_removes_every_finding_it_claims_to_fix_and_the_example_still_parses
     _, before = run_json("check", str(shop))
     fixable = [f for f in before["findings"] if f["fix"]]
     assert fixable, "the example should exercise autofix"
-    code, _, err = run_cli("check", str(shop), "--fix", "--no-cache", "-q")
+    _, _, err = run_cli("check", str(shop), "--fix", "--no-cache", "-q")
     assert f"fixed {len(fixable)} finding" in err
     _, after = run_json("check", str(shop))
     remaining = {(f["code"], f["location"]["path"].rsplit("/", 1)[-1], f["snippet"]) for f in after["findings"]}

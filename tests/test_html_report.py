@@ -39,8 +39,7 @@ def test_report_is_self_contained(report_file: Path) -> None:
 
 
 def test_grades_follow_the_documented_weights() -> None:
-    from bastion.model import Confidence, Location, Severity
-    from bastion.model import Finding
+    from bastion.model import Confidence, Finding, Location, Severity
     from bastion.report.html import grade, score
     from bastion.rules import registry
 

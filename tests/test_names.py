@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 from bastion.engine.context import Context
+from bastion.model import Confidence, Docs, RuleInfo, Severity
 from bastion.rules.registry import Rule
-from bastion.model import RuleInfo, Confidence, Severity, Docs
 from bastion.source import from_bytes
 
 PROBE = RuleInfo("BST299", "probe", "probe", Severity.LOW, Confidence.LOW, docs=Docs("w", "y"))
