@@ -149,3 +149,22 @@ def test_a_file_changed_after_hashing_is_not_cached_under_the_old_content(tmp_pa
     assert runner.FilePack(pack.cache, "scan").entries == {}
     runner._save_pack(pack, [result], [("fresh", result.content_hash)])
     assert list(runner.FilePack(pack.cache, "scan").entries) == ["fresh"]
+
+
+def test_entries_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from bastion.engine.cache import STALE_AFTER_DAYS, Cache
+
+    cache = Cache(tmp_path / "cache", "salt")
+    cache.put(cache.key("old"), {"x": 1})
+    cache.put(cache.key("used"), {"x": 2})
+    now = time.time() + (STALE_AFTER_DAYS + 1) * 24 * 3600
+    for key in ("old", "used"):
+        path = cache._path(cache.key(key))
+        os.utime(path, (time.time(), time.time()))
+    os.utime(cache._path(cache.key("used")), (now, now))  # read recently (as `get` does)
+    assert cache.prune(now=now) == 1
+    assert cache.get(cache.key("old")) is None and cache.get(cache.key("used")) == {"x": 2}
+    assert cache.prune(now=now + 60) == 0  # at most once a day

@@ -11,10 +11,13 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 CACHE_VERSION = "1"
+STALE_AFTER_DAYS = 30  # entries neither read nor written for this long are removed
+_PRUNE_EVERY_SECONDS = 24 * 3600
 _GITIGNORE = "# Created by bastion: the cache never belongs in version control.\n*\n"
 
 
@@ -41,11 +44,15 @@ class Cache:
         return self._entries / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> Any | None:
+        path = self._path(key)
         try:
-            with open(self._path(key), encoding="utf-8") as handle:
-                return json.load(handle)
+            with open(path, encoding="utf-8") as handle:
+                value = json.load(handle)
         except (OSError, ValueError):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # in use: not stale
+        return value
 
     def put(self, key: str, value: Any) -> bool:
         """Store an entry; False when it could not be (not plain JSON, or a read-only directory)."""
@@ -70,6 +77,31 @@ class Cache:
         if not ignore.exists():
             write_atomic(ignore, _GITIGNORE)
         self._ready = True
+        self.prune()
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries unused for STALE_AFTER_DAYS (scans of other file sets, old versions of
+        files), at most once a day; returns how many were removed."""
+        now = time.time() if now is None else now
+        marker = self._entries / ".pruned"
+        try:
+            if now - marker.stat().st_mtime < _PRUNE_EVERY_SECONDS:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        cutoff = now - STALE_AFTER_DAYS * 24 * 3600
+        with contextlib.suppress(OSError):
+            marker.touch()
+            os.utime(marker, (now, now))
+            for bucket in os.scandir(self._entries):
+                if not bucket.is_dir(follow_symlinks=False):
+                    continue
+                for entry in os.scandir(bucket.path):
+                    if entry.name.endswith(".json") and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
+        return removed
 
 
 def _umask() -> int:
