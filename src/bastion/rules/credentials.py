@@ -184,7 +184,7 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> list[Finding] | None:
     # A plain function with early exits, not a generator: it sees most nodes of the file.
     if node.__class__ is ast.Constant:
         value = node.value  # type: ignore[attr-defined]
-        if value.__class__ is not str or ("://" not in value[:40] and "=" not in value):
+        if value.__class__ is not str or ("=" not in value and value.find("://", 0, 40) < 0):
             return None
         return list(_database_url(node, ctx))  # type: ignore[arg-type]
     if not _has_literal(node):
