@@ -202,16 +202,20 @@ def file_pass(
                 results[index] = FileResult.from_data(data)
                 if on_progress:
                     on_progress(1)
-    elif misses:
-        file_analyzers, _ = load_analyzers()
-        checked = [entry for entry in rules if entry.check]
+    else:
         for index, job in misses:
-            results[index] = check_file(job, checked, file_analyzers, config)
+            results[index] = _check_here(job, rules, config)
             if on_progress:
                 on_progress(1)
     if pack is not None and (misses or len(pack.entries) != hits):
         _save_pack(pack, results, keys)
     return [result for result in results if result is not None], hits
+
+
+def _check_here(job: FileJob, rules: list[registry.Rule], config: Config) -> FileResult:
+    """Check one file in this process (few misses, or a cached file whose facts are gone)."""
+    file_analyzers, _ = load_analyzers()
+    return check_file(job, [entry for entry in rules if entry.check], file_analyzers, config)
 
 
 def _save_pack(pack: FilePack, results: list[FileResult | None], keys: list[tuple[str, str] | None]) -> None:
@@ -261,9 +265,7 @@ class _Facts(Mapping[str, Mapping[str, Any]]):
                     if isinstance(stored, dict):
                         facts = stored
                     elif result.display in jobs:  # the facts are gone: analyse the file again
-                        file_analyzers, _ = load_analyzers()
-                        checked = [entry for entry in self._rules if entry.check]
-                        facts = check_file(jobs[result.display], checked, file_analyzers, self._config).facts
+                        facts = _check_here(jobs[result.display], self._rules, self._config).facts
                 for name, value in facts.items():
                     data.setdefault(name, {})[result.display] = value
             self._data = data
