@@ -162,3 +162,22 @@ def test_parallel_output_is_deterministic(tmp_path: Path) -> None:
     _, parallel = run_json("check", str(tmp_path), "-j", "2")
     strip = lambda r: [(f["location"]["path"], f["location"]["line"], f["code"]) for f in r["findings"]]  # noqa: E731
     assert strip(serial) == strip(parallel) and len(strip(parallel)) == 40
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["all-parse", "one-file-broken"])
+def test_project_analyzers_run_beside_the_workers_with_the_same_results(tmp_path: Path, broken: bool) -> None:
+    """Analyzers that read only files (interpreter, secrets in other files) run while the workers
+    analyse the Python files; the report is the one a serial scan gives, also when a file does not parse."""
+    files: dict[str, str] = {f"pkg/m{i:02d}.py": f"import os\nos.system('x' + str({i}) + value())\n" for i in range(30)}
+    files["pyproject.toml"] = '[project]\nname = "x"\nrequires-python = ">=3.8"\n\n[tool.bastion.interpreter]\nas-of = "2026-11-22"\n'
+    files["Dockerfile"] = "FROM python:3.8-slim\n"
+    files["deploy/settings.ini"] = "[aws]\nkey = AKIAQX3PWMJD7KZR2TYB\nsecret = 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\n"
+    files["setup.py"] = "from setuptools import setup\nsetup(python_requires='>=3.7'" + ("" if broken else ")") + "\n"
+    write_project(tmp_path, files)
+    _, serial = run_json("check", str(tmp_path), "-j", "1", "--no-cache")
+    _, parallel = run_json("check", str(tmp_path), "-j", "2", "--no-cache")
+    assert serial["findings"] == parallel["findings"] and serial["extras"] == parallel["extras"]
+    assert serial["diagnostics"] == parallel["diagnostics"]
+    codes = {f["code"] for f in parallel["findings"]}
+    assert {"BST101", "BST202"} <= codes and any(code.startswith("BST4") for code in codes)
+    assert any(row["path"].endswith("Dockerfile") for row in parallel["extras"]["interpreters"]["targets"])

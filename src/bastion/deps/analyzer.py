@@ -28,6 +28,7 @@ def database_path(project: Project) -> Path:
 
 class DependencyAnalyzer:
     name = "dependencies"
+    uses_facts = False  # reads the files, not the per-file facts
 
     def cache_token(self, project: Project) -> str:
         path = database_path(project)

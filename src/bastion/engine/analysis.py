@@ -89,7 +89,10 @@ class ProjectResult:
 class ProjectAnalyzer(Protocol):
     """May also define `cache_token(project) -> str` naming outside state its result depends on
     (the advisory database's build time, say); the whole project pass is reused while every input
-    file and every token is unchanged."""
+    file and every token is unchanged.
+
+    An analyzer that reads no per-file facts (only the files themselves) sets `uses_facts = False`:
+    the runner may then run it while the worker processes analyse the Python files."""
 
     name: str
 

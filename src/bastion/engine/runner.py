@@ -25,6 +25,7 @@ from bastion.engine.analysis import (
     ParsedModule,
     Project,
     ProjectAnalyzer,
+    ProjectResult,
     load_analyzers,
 )
 from bastion.engine.cache import Cache, default_directory
@@ -154,8 +155,10 @@ def file_pass(
     pack: FilePack | None,
     workers: int,
     on_progress: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> tuple[list[FileResult], int]:
-    """Results in the order of `jobs`; cached results come from `pack`, misses go to the pool."""
+    """Results in the order of `jobs`; cached results come from `pack`, misses go to the pool.
+    `meanwhile` runs in this process while the pool works (it is not called without a pool)."""
     results: list[FileResult | None] = [None] * len(jobs)
     keys: list[tuple[str, str] | None] = [None] * len(jobs)  # (cache key, content digest)
     misses: list[tuple[int, FileJob]] = []
@@ -198,7 +201,10 @@ def file_pass(
             # waiting on the other's last big file.
             misses.sort(key=lambda miss: -_size(miss[1].path))
             chunk = max(1, min(8, len(misses) // (workers * 16)))
-            for (index, _), data in zip(misses, pool.map(_work, [job for _, job in misses], chunksize=chunk), strict=True):
+            done = pool.map(_work, [job for _, job in misses], chunksize=chunk)
+            if meanwhile is not None:
+                meanwhile()
+            for (index, _), data in zip(misses, done, strict=True):
                 results[index] = FileResult.from_data(data)
                 if on_progress:
                     on_progress(1)
@@ -281,18 +287,23 @@ class _Facts(Mapping[str, Mapping[str, Any]]):
         return len(self._built())
 
 
-def project_pass(project: Project, analyzers: Iterable[ProjectAnalyzer]) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
+def run_project_analyzer(analyzer: ProjectAnalyzer, project: Project) -> ProjectResult:
+    try:
+        return analyzer.analyze(project)
+    except Exception as exc:  # an analyzer bug must not stop the scan
+        message = f"{analyzer.name} failed: {type(exc).__name__}: {exc}"
+        return ProjectResult(diagnostics=[Diagnostic("", DiagnosticKind.INTERNAL_ERROR, message, level="error")])
+
+
+def project_pass(
+    project: Project, analyzers: Iterable[ProjectAnalyzer], done: Mapping[int, ProjectResult] | None = None
+) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
+    """Every analyzer's result, in order; `done` holds results already computed (by `id` of the analyzer)."""
     findings: list[Finding] = []
     diagnostics: list[Diagnostic] = []
     extras: dict[str, Any] = {}
     for analyzer in analyzers:
-        try:
-            result = analyzer.analyze(project)
-        except Exception as exc:  # an analyzer bug must not stop the scan
-            diagnostics.append(
-                Diagnostic("", DiagnosticKind.INTERNAL_ERROR, f"{analyzer.name} failed: {type(exc).__name__}: {exc}", level="error")
-            )
-            continue
+        result = (done or {}).get(id(analyzer)) or run_project_analyzer(analyzer, project)
         findings.extend(result.findings)
         diagnostics.extend(result.diagnostics)
         extras.update(result.extras)
@@ -318,11 +329,15 @@ def _project_key(cache: Cache, project: Project, analyzers: list[ProjectAnalyzer
 
 
 def cached_project_pass(
-    project: Project, analyzers: list[ProjectAnalyzer], results: list[FileResult], cache: Cache | None
+    project: Project,
+    analyzers: list[ProjectAnalyzer],
+    results: list[FileResult],
+    cache: Cache | None,
+    done: Mapping[int, ProjectResult] | None = None,
 ) -> tuple[list[Finding], list[Diagnostic], dict[str, Any]]:
     """The project pass, reused whole when nothing it reads has changed since the last scan."""
     if cache is None:
-        return project_pass(project, analyzers)
+        return project_pass(project, analyzers, done)
     key = _project_key(cache, project, analyzers, results)
     stored = cache.get(key)
     if stored is not None:
@@ -334,7 +349,7 @@ def cached_project_pass(
             )
         except (KeyError, TypeError, ValueError):
             pass
-    findings, diagnostics, extras = project_pass(project, analyzers)
+    findings, diagnostics, extras = project_pass(project, analyzers, done)
     if not any(d.kind == DiagnosticKind.INTERNAL_ERROR for d in diagnostics):
         try:
             data = {
@@ -489,7 +504,21 @@ def _scan(
     jobs_list = _jobs_for(fileset.python)
     on_progress = progress(len(jobs_list)) if progress else None
     pack = FilePack(cache, "|".join(sorted(str(path.resolve()) for path in paths))) if cache is not None else None
-    results, hits = file_pass(jobs_list, config, rules, pack=pack, workers=_worker_count(config, jobs), on_progress=on_progress)
+    _, project_analyzers = load_analyzers()
+    every_module = [ParsedModule(j.display, j.path, j.module, j.is_package) for j in jobs_list]
+    early: dict[int, ProjectResult] = {}
+
+    def analyse_files_meanwhile() -> None:
+        """Analyzers that read only the files run while the workers analyse the Python files."""
+        project = Project(config.root, config, every_module, fileset.other, {}, paths, use_cache=cache is not None)
+        for analyzer in project_analyzers:
+            if getattr(analyzer, "uses_facts", True) is False:
+                early[id(analyzer)] = run_project_analyzer(analyzer, project)
+
+    results, hits = file_pass(
+        jobs_list, config, rules, pack=pack, workers=_worker_count(config, jobs), on_progress=on_progress,
+        meanwhile=analyse_files_meanwhile,
+    )
 
     findings = [finding for result in results for finding in result.findings]
     diagnostics = list(fileset.diagnostics) + [d for result in results for d in result.diagnostics]
@@ -498,14 +527,15 @@ def _scan(
     project = Project(
         root=config.root,
         config=config,
-        python_files=[ParsedModule(j.display, j.path, j.module, j.is_package) for j in jobs_list if j.display in parsed],
+        python_files=[module for module in every_module if module.path in parsed],
         other_files=fileset.other,
         facts=facts,
         explicit_paths=paths,
         use_cache=cache is not None,
     )
-    _, project_analyzers = load_analyzers()
-    more_findings, more_diagnostics, extras = cached_project_pass(project, project_analyzers, results, cache)
+    if len(project.python_files) != len(every_module):
+        early.clear()  # they were shown every Python file, some of which did not parse
+    more_findings, more_diagnostics, extras = cached_project_pass(project, project_analyzers, results, cache, early)
     findings.extend(more_findings)
     diagnostics.extend(more_diagnostics)
 

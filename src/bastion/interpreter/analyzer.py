@@ -53,6 +53,7 @@ def staleness(table: ReleaseTable, today: date) -> str | None:
 
 class InterpreterAnalyzer:
     name = "interpreter"
+    uses_facts = False  # reads the files, not the per-file facts
 
     def cache_token(self, project: Project) -> str:
         from bastion.interpreter.releases import cached_path

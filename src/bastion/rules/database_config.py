@@ -64,6 +64,7 @@ def _scan(text: str, display: str, info) -> list[Finding]:
 
 class DatabaseConfigAnalyzer:
     name = "database-config"
+    uses_facts = False  # reads the files, not the per-file facts
 
     def analyze(self, project: Project) -> ProjectResult:
         from bastion.rules import registry

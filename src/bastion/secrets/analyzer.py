@@ -152,6 +152,7 @@ class TextFileSecrets:
     """Project pass: secrets in every other text file."""
 
     name: str = "secrets"
+    uses_facts: bool = False  # reads the other files, not the per-file facts
 
     def analyze(self, project: Project) -> ProjectResult:
         config = project.config
