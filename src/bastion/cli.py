@@ -9,7 +9,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bastion import __version__
@@ -201,7 +201,7 @@ def _check(options: argparse.Namespace) -> int:
         raise UsageError("--diff only makes sense with --fix")
     paths, config = load_config(options)
     outputs = _outputs(options, FORMATS)
-    result = _run_scan(paths, config, options)
+    result = _run_scan(paths, config, options, warm_up=lambda: _import_formatters(outputs))
     findings = result.findings
     if options.diff_base:
         findings = _changed_only(findings, config.root, options.diff_base)
@@ -284,13 +284,23 @@ def _outputs(options: argparse.Namespace, formats: dict) -> list[tuple[str, Path
     return outputs
 
 
-def _run_scan(paths: list[Path], config, options: argparse.Namespace):
+def _run_scan(paths: list[Path], config, options: argparse.Namespace, warm_up: Callable[[], None] | None = None):
     from bastion.engine.runner import scan
 
     progress = None
     if not options.no_progress and sys.stderr.isatty() and not os.environ.get("CI"):
         progress = _progress_factory()
-    return scan(paths, config, use_cache=not options.no_cache, jobs=getattr(options, "jobs", None), progress=progress)
+    return scan(
+        paths, config, use_cache=not options.no_cache, jobs=getattr(options, "jobs", None), progress=progress, warm_up=warm_up
+    )
+
+
+def _import_formatters(outputs: list[tuple[str, Path | None]]) -> None:
+    """Import the formatters the report will need (run while the workers analyse files)."""
+    from bastion.report import FORMATS
+
+    for format_name, _ in outputs:
+        importlib.import_module(FORMATS[format_name])
 
 
 def _progress_factory():

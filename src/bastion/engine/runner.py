@@ -480,9 +480,11 @@ def scan(
     jobs: int | None = None,
     progress: Callable[[int], Callable[[int], None]] | None = None,
     files: FileSet | None = None,
+    warm_up: Callable[[], None] | None = None,
 ) -> ScanResult:
+    """`warm_up` is the caller's own preparation (imports for the report), run while workers analyse files."""
     with _fewer_collections():
-        return _scan(paths, config, use_cache=use_cache, jobs=jobs, progress=progress, files=files)
+        return _scan(paths, config, use_cache=use_cache, jobs=jobs, progress=progress, files=files, warm_up=warm_up)
 
 
 def _scan(
@@ -493,6 +495,7 @@ def _scan(
     jobs: int | None,
     progress: Callable[[int], Callable[[int], None]] | None,
     files: FileSet | None,
+    warm_up: Callable[[], None] | None,
 ) -> ScanResult:
     started = time.perf_counter()
     fileset = files or discover(paths, config)
@@ -514,6 +517,8 @@ def _scan(
         for analyzer in project_analyzers:
             if getattr(analyzer, "uses_facts", True) is False:
                 early[id(analyzer)] = run_project_analyzer(analyzer, project)
+        if warm_up is not None:
+            warm_up()
 
     results, hits = file_pass(
         jobs_list, config, rules, pack=pack, workers=_worker_count(config, jobs), on_progress=on_progress,
