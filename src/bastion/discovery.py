@@ -182,12 +182,18 @@ def discover(paths: list[Path], config: Config) -> FileSet:
     excludes = _exclude_spec(config)
     seen: set[str] = set()
     cwd = os.getcwd()
+    directories: dict[str, str] = {}  # directory -> its display path + "/" (relpath is slow per file)
 
     def add(path: str) -> None:
         if path in seen:
             return
         seen.add(path)
-        entry = ScanFile(path, display_path(path, cwd))
+        directory, name = os.path.split(path)
+        prefix = directories.get(directory)
+        if prefix is None:
+            shown = display_path(directory, cwd)
+            prefix = directories[directory] = "" if shown == "." else shown.rstrip("/") + "/"
+        entry = ScanFile(path, prefix + name)
         (result.python if is_python(path) else result.other).append(entry)
 
     for target in paths:
