@@ -36,7 +36,7 @@ class TaintCollector:
         from bastion.taint.flow import FileFlow
 
         source = context.source
-        flow = FileFlow(source.tree, context.module, context.names.is_package, context.path, source.text.splitlines(), self.options(config))
+        flow = FileFlow(source.tree, context.module, context.names.is_package, context.path, source.text, self.options(config))
         return FileFacts(facts=flow.run())
 
 

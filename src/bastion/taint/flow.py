@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import re
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
@@ -77,12 +76,13 @@ MAX_NESTED_REPEATS = 3
 class FileFlow:
     """Summaries of every function of one file."""
 
-    def __init__(self, tree: ast.Module, module: str, is_package: bool, path: str, lines: list[str], options: TaintOptions) -> None:
+    def __init__(self, tree: ast.Module, module: str, is_package: bool, path: str, text: str, options: TaintOptions) -> None:
         self.tree = tree
         self.module = module
         self.is_package = is_package
         self.path = path
-        self.lines = lines
+        self.text = text
+        self._lines: list[str] | None = None  # split only when a sink needs its snippet
         self.options = options
         self.imports: dict[str, str] = {}
         self.consts: dict[str, Any] = {}
@@ -116,41 +116,74 @@ class FileFlow:
         }
 
     def _collect_module(self) -> None:
-        text = "\n".join(self.lines)
+        text = self.text
         self.sax_external = "external-general-entities" in text or "feature_external_ges" in text
         class_defs: list[ast.ClassDef] = []
-        for node in statements(self.tree.body):
-            if isinstance(node, ast.ClassDef):
+        # `self.x = ...` assignments under each class, in the order a walk of the class body
+        # visits them; their values are named only at the end, once imports and globals are known.
+        self_stores: dict[int, list[ast.Assign]] = {}
+        stack: list[tuple[ast.AST, tuple[list[ast.Assign], ...]]] = [(stmt, ()) for stmt in reversed(self.tree.body)]
+        while stack:
+            node, owners = stack.pop()
+            kind = node.__class__
+            if kind is ast.Assign:
+                if owners and len(node.targets) == 1:
+                    target = node.targets[0]
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                        for stores in owners:
+                            stores.append(node)
+                continue
+            if kind is ast.ClassDef:
                 class_defs.append(node)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                stores: list[ast.Assign] = []
+                self_stores[id(node)] = stores
+                owners = (*owners, stores)
+            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
                 self._dependencies(node)
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        self.imports[alias.asname] = alias.name
-                    else:
-                        head = alias.name.split(".", 1)[0]
-                        self.imports.setdefault(head, head)
-                    self.frameworks.add(alias.name.split(".", 1)[0])
-            elif isinstance(node, ast.ImportFrom):
-                base = resolve_relative(self.module, self.is_package, node.level, node.module)
-                if base:
-                    self.frameworks.add(base.split(".", 1)[0])
-                for alias in node.names:
-                    if alias.name != "*" and base:
-                        self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+            elif kind is ast.Import:
+                self._import(node)
+            elif kind is ast.ImportFrom:
+                self._import_from(node)
+            for name in _NESTED_BODIES.get(kind, ()):
+                stack.extend((inner, owners) for inner in reversed(getattr(node, name)))
         if "django" in self.frameworks and "path(" in text:
             for stmt in self.tree.body:
                 if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr)):
                     for node in ast.walk(stmt):
                         if isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant):
                             self._django_route(node)
+        self._module_names()
+        for node in class_defs:
+            self._class_attributes(node, self_stores[id(node)])
+
+    def _import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname:
+                self.imports[alias.asname] = alias.name
+            else:
+                head = alias.name.split(".", 1)[0]
+                self.imports.setdefault(head, head)
+            self.frameworks.add(alias.name.split(".", 1)[0])
+
+    def _import_from(self, node: ast.ImportFrom) -> None:
+        base = resolve_relative(self.module, self.is_package, node.level, node.module)
+        if base:
+            self.frameworks.add(base.split(".", 1)[0])
+        for alias in node.names:
+            if alias.name != "*" and base:
+                self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+
+    def _module_names(self) -> None:
+        """Module-level definitions, constants assigned once, and what other globals name."""
         assigned: dict[str, int] = {}
         for stmt in self.tree.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 self.defined[stmt.name] = f"{self.module}.{stmt.name}"
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else []
             for target in targets:
+                if isinstance(target, ast.Name):
+                    assigned[target.id] = assigned.get(target.id, 0) + 1
+                    continue
                 for name in ast.walk(target):
                     if isinstance(name, ast.Name):
                         assigned[name.id] = assigned.get(name.id, 0) + 1
@@ -167,8 +200,6 @@ class FileFlow:
                         self.consts[targets[0].id] = value
                     elif (qual := self.qual(stmt.value)) is not None:
                         self.globals[targets[0].id] = qual
-        for node in class_defs:
-            self._class_attributes(node)
 
     def _dependencies(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         """FastAPI dependencies (`Depends(f)`): `f`'s parameters are request parameters too."""
@@ -178,19 +209,16 @@ class FileFlow:
                 if marker in {"Depends", "Security"} and isinstance(default.args[0], ast.Name):
                     self.dependencies.add(default.args[0].id)
 
-    def _class_attributes(self, node: ast.ClassDef) -> None:
+    def _class_attributes(self, node: ast.ClassDef, self_stores: list[ast.Assign]) -> None:
         """Qualified names of what class-level names and `self.x = ...` assignments hold."""
         types = self.attr_quals.setdefault(node.name, {})
         for inner in node.body:
             name = inner.targets[0] if isinstance(inner, ast.Assign) and len(inner.targets) == 1 else None
             if isinstance(name, ast.Name) and (qual := self.qual(inner.value)) is not None:
                 types[name.id] = qual
-        for inner in statements(node.body):
-            if isinstance(inner, ast.Assign) and len(inner.targets) == 1:
-                target = inner.targets[0]
-                on_self = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
-                if on_self and (qual := self.qual(inner.value)) is not None:
-                    types[target.attr] = qual
+        for inner in self_stores:
+            if (qual := self.qual(inner.value)) is not None:
+                types[inner.targets[0].attr] = qual  # type: ignore[attr-defined]
 
     def _django_route(self, call: ast.Call) -> None:
         route = call.args[0].value
@@ -264,7 +292,9 @@ class FileFlow:
         return {f"s:{index}": EMPTY}
 
     def snippet(self, line: int) -> str:
-        return self.lines[line - 1].strip()[:200] if 0 < line <= len(self.lines) else ""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines[line - 1].strip()[:200] if 0 < line <= len(self._lines) else ""
 
 
 class _CompiledPattern:
@@ -1331,16 +1361,14 @@ def percent_parts(template: str, args: Val) -> list[Val] | None:
     return parts
 
 
-def statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
-    """Every statement of a body, nested ones included (expressions are not entered)."""
-    stack = list(reversed(body))
-    while stack:
-        stmt = stack.pop()
-        yield stmt
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            inner = getattr(stmt, name, None)
-            if inner:
-                stack.extend(reversed(inner))
+_BODY_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+# Node type -> its statement-list fields, in the order the module walk pushes them (popped in reverse).
+_NESTED_BODIES: dict[type, tuple[str, ...]] = {
+    cls: fields
+    for cls in vars(ast).values()
+    if isinstance(cls, type) and issubclass(cls, (ast.stmt, ast.excepthandler, ast.match_case))
+    and (fields := tuple(f for f in _BODY_FIELDS if f in cls._fields))
+}
 
 
 def element_of(iterable: Val) -> Val:
