@@ -79,3 +79,37 @@ def test_openmetrics_parses_with_prometheus_client(outputs: dict[str, str]) -> N
     assert total == len(json.loads(outputs["json"])["findings"])
     assert {s.labels["practice"] for s in findings.samples} >= {"secure-coding"}
     assert families["bastion_files_scanned"].samples[0].value > 0
+
+
+def _example_report():
+    from bastion import cli
+    from bastion.config import default_for
+    from bastion.engine.runner import scan
+
+    paths = [Path(__file__).parent.parent / "examples" / "vulnerable-shop"]
+    config = default_for(paths)
+    result = scan(paths, config, use_cache=False, jobs=1)
+    return cli._make_report(result, config, findings=result.findings, baselined=0, fixed=0)
+
+
+def test_plain_text_is_what_rich_prints_without_colour() -> None:
+    """The plain writer (no `rich` import) must print exactly what the rich console prints uncoloured."""
+    import io
+
+    from bastion.report import text
+
+    report = _example_report()
+    plain, drawn = io.StringIO(), io.StringIO()
+    for writer in (text.PlainWriter(plain), text.RichWriter(drawn, color=False)):
+        text._render(report, writer)
+        text._summary(report, writer)
+    assert plain.getvalue() == drawn.getvalue()
+    assert "Findings by practice and severity\n practice " in plain.getvalue()
+
+
+def test_text_report_never_passes_control_characters_through(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_bytes(b'x = input()\nif x:\n\teval(x)\t# \x1b[2J\x07 clear\n')
+    code, out, _ = run_cli("check", str(tmp_path), "--no-cache")
+    assert code == 1 and "BST250" in out
+    assert "\x1b" not in out and "\x07" not in out and "\\x1b[2J\\x07 clear" in out
+    assert "    > 3 |       eval(x) #" in out  # tabs expanded to columns of 8, as rich expands them
