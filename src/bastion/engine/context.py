@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from bastion.engine.astutil import child_fields
+from bastion.engine.astutil import _FIELD_CACHE, child_fields
 from bastion.engine.names import NameResolver, Scope
 from bastion.model import (
     Confidence,
@@ -194,11 +194,28 @@ class Context:
                 rules = dispatch.general[kind]
             if rules:
                 self._check(node, rules)
-        special = _SPECIAL.get(node.__class__)
+        special = _SPECIAL.get(kind)
         if special is not None:
             special(self, node)
-        else:
-            self._visit_children(node)
+            return
+        # The children, as in `_visit_children`, inline: this runs for every node of every file.
+        fields = _FIELD_CACHE.get(kind)
+        if fields is None:
+            fields = child_fields(kind)
+        if not fields:
+            return
+        ancestors = self.ancestors
+        ancestors.append(node)
+        visit = self._visit
+        for name in fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if item is not None:
+                        visit(item)
+            elif value is not None:
+                visit(value)
+        ancestors.pop()
 
     def _call_rules(self, call: ast.Call) -> list[Rule]:
         dispatch = self._dispatch
