@@ -6,8 +6,24 @@ import ast
 import re
 from typing import TYPE_CHECKING, Any
 
+from bastion.engine.names import BUILTIN_NAMES
 from bastion.taint import spec
-from bastion.taint.values import CLEAN, EMPTY, NOCONST, Env, Taint, Val, clear, const, join, plain, union
+from bastion.taint.spec import KNOWN_LIBRARIES, SHELLS
+from bastion.taint.values import (
+    CLEAN,
+    EMPTY,
+    NOCONST,
+    Env,
+    Taint,
+    Val,
+    clear,
+    const,
+    dump,
+    join,
+    plain,
+    target_key,
+    union,
+)
 
 if TYPE_CHECKING:
     from bastion.taint.flow import FunctionFlow
@@ -24,12 +40,14 @@ RESPONSE_PACKAGES = frozenset({"flask", "werkzeug", "django", "rest_framework", 
 RESPONSE_CLASS = re.compile(r"^(?:\w*Response\w*|make_response|json_response)$")
 FOLDABLE = {"len": len, "int": int, "str": str, "float": float, "bool": bool, "abs": abs, "min": min, "max": max, "ord": ord, "chr": chr}
 # Methods that store their arguments in an opaque receiver (ConfigParser.set, a queue's put, ...).
+MUTATING_METHODS = frozenset({"append", "add", "extend", "insert", "update", "remove", "pop", "clear", "setdefault", "appendleft", "discard"})
 STORING_METHODS = frozenset({"set", "put", "put_nowait", "push", "set_value", "add_value", "__setitem__", "write", "writelines"})
 XPATH_EVALUATORS = frozenset({"lxml.etree.XPathEvaluator", "lxml.etree.XPathDocumentEvaluator", "lxml.etree.XPathElementEvaluator"})
 SESSION_GETTERS = frozenset({"aiohttp_session.get_session", "aiohttp_session.new_session"})
 DATABASE_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404"})
 PATH_FUNCTIONS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
+OS_EXEC_V = frozenset({"os.execv", "os.execve", "os.execvp", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn"})
 
 
 def _arg(node: ast.Call, vals: list[Val], kwvals: dict[str, Val], index: int, names: tuple[str, ...]) -> Val | None:
@@ -58,10 +76,24 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         if callee.kind == "xpath-callable" and node.args:
             flow.sink("xpath", flow.expr(node.args[0], env).flat(), node, ast.unparse(func)[:60])
             return CLEAN
-    vals = [flow.expr(a, env) for a in node.args]
-    kwvals = {k.arg: flow.expr(k.value, env) for k in node.keywords if k.arg}
-    splat = [flow.expr(k.value, env) for k in node.keywords if k.arg is None]
-    args_taint = union(*(v.flat() for v in vals), *(v.flat() for v in kwvals.values()), *(v.flat() for v in splat))
+    expr = flow.expr
+    vals = [expr(a, env) for a in node.args]
+    if node.keywords:
+        kwvals = {k.arg: expr(k.value, env) for k in node.keywords if k.arg}
+        splat = [expr(k.value, env) for k in node.keywords if k.arg is None]
+        args_taint = union(*[v.flat() for v in vals], *[v.flat() for v in kwvals.values()], *[v.flat() for v in splat])
+    else:
+        kwvals, splat = {}, []
+        args_taint = union(*[v.flat() for v in vals])
+    if qual is None and (receiver is None or receiver.kind is None) and not file.options.method_sanitizers:
+        # No name and no known kind: no source, sanitiser or model below applies, only sinks on
+        # methods and the method or call itself.
+        _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
+        if receiver is not None and method is not None:
+            return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
+        if _is_dispatch(node, qual):
+            return plain(clear(args_taint, XSS_ONLY))
+        return plain(args_taint)
 
     # sources
     if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
@@ -158,8 +190,6 @@ def _header_values(headers: Val) -> Taint:
 
 
 def _origin(node: ast.AST) -> str | None:
-    from bastion.taint.flow import target_key
-
     return target_key(node)
 
 
@@ -177,60 +207,38 @@ def _call_lambda(flow: FunctionFlow, callee: Val, node: ast.Call, env: Env) -> V
 def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | None, receiver: Val | None,
            vals: list[Val], kwvals: dict[str, Val], splat: list[Val]) -> None:
     file = flow.file
-    name = LazyName(node.func)
-    if qual in spec.SUBPROCESS_NAMES:
-        _subprocess(flow, node, vals, kwvals, name)
-        return
-    if qual in spec.EXEC_L:
-        index = 1 if qual.startswith("os.spawn") else 0
-        rest = vals[index + 1:]
-        if index < len(vals) and _is_shell(vals[index].const):
-            flags = [i for i, v in enumerate(rest) if v.const in {"-c", "/c"}]
-            flow.sink("command", union(*(v.flat() for v in rest[flags[0] + 1:])) if flags else {}, node, name)
-        elif index < len(vals):
-            flow.sink("command", vals[index].flat(), node, name)
-        return
-    if qual == "numpy.load" and not (kwvals.get("allow_pickle") and kwvals["allow_pickle"].const is True):
-        return
-    if qual in {"os.execv", "os.execve", "os.execvp", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn"}:
-        index = 1 if qual.startswith("os.spawn") else 0
-        if index < len(vals):
-            flow.sink("command", vals[index].flat(), node, name)
-        return
-    if qual == "yaml.load":
-        loader = kwvals.get("Loader") or (vals[1] if len(vals) > 1 else None)
-        if loader is not None and (loader.qual or "").endswith(SAFE_YAML_LOADERS):
-            return
-    if qual and qual.startswith("xml.sax.") and qual.rsplit(".", 1)[-1] in {"parseString", "parse"} and file.sax_external:
-        if vals:
-            flow.sink("xxe", vals[0].flat(), node, name)
+    if qual is not None and _special_sink(flow, node, qual, vals, kwvals):
         return
     sink = file.options.sinks.get(qual) if qual else None
     if sink is None and method is not None and receiver is not None and receiver.kind != "request":
         rqual = receiver.qual or ""
         typed = next((t for prefixes, t in spec.TYPED_METHOD_SINKS.get(method, ()) if rqual.startswith(prefixes)), None)
+        rkind = receiver.kind
         if typed is not None:
             if typed.kind != "xxe" or "lxml" in rqual or file.sax_external:
                 sink = typed
         elif method == "from_string" and "Sandboxed" in rqual:
             sink = None
-        elif receiver.kind == "response" and method in {"write", "writelines"}:
+        elif rkind == "response" and method in {"write", "writelines"}:
             sink = spec.Sink("xss", (0,))
         elif method in file.options.method_sinks and not (qual and qual.split(".", 1)[0] in {"str", "re"}):
             sink = file.options.method_sinks[method]
         elif method in spec.LOG_METHODS and isinstance(node.func, ast.Attribute) and _logger_name(node.func.value):
             sink = spec.Sink("log", (0,), (), True)
-        elif receiver.kind == "headers" and method in {"add", "set", "setdefault", "add_header", "extend", "update"}:
+        elif rkind is None:
+            pass  # the remaining method sinks are on values of a known kind
+        elif rkind == "headers" and method in {"add", "set", "setdefault", "add_header", "extend", "update"}:
             sink = spec.Sink("header", (0, 1), (), True)
-        elif receiver.kind == "session" and method in {"update", "setdefault", "__setitem__"}:
+        elif rkind == "session" and method in {"update", "setdefault", "__setitem__"}:
             sink = spec.Sink("trust", (0, 1), (), True)
-        elif receiver.kind == "path-obj" and method in PATHLIB_READS:
-            flow.sink("path", receiver.flat(), node, name)
+        elif rkind == "path-obj" and method in PATHLIB_READS:
+            flow.sink("path", receiver.flat(), node, LazyName(node.func))
             return
-        elif receiver.kind == "jinja-template" and method in {"render", "generate", "stream"}:
+        elif rkind == "jinja-template" and method in {"render", "generate", "stream"}:
             sink = spec.Sink("xss", (0,), (), True)
     if sink is None:
         return
+    name = LazyName(node.func)
     if sink.kind in {"xss"} and qual and "content_type" in kwvals | {"mimetype": None} and _not_html(kwvals):
         return
     if sink.kind == "xxe" and "parser" in kwvals and kwvals["parser"].kind == "safe-parser":
@@ -248,6 +256,40 @@ def _sinks(flow: FunctionFlow, node: ast.Call, qual: str | None, method: str | N
         parts += [kwvals[k] for k in sink.keywords if k in kwvals]
         taint = union(*(p.flat() for p in parts if p is not None))
     flow.sink(sink.kind, taint, node, name)
+
+
+def _special_sink(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val]) -> bool:
+    """Sinks whose arguments need a closer look (a shell, a loader, a parser); True when `qual` is
+    one of them and nothing else is to be checked."""
+    file = flow.file
+    if qual in spec.SUBPROCESS_NAMES:
+        _subprocess(flow, node, vals, kwvals, LazyName(node.func))
+        return True
+    if qual in spec.EXEC_L:
+        index = 1 if qual.startswith("os.spawn") else 0
+        rest = vals[index + 1:]
+        if index < len(vals) and _is_shell(vals[index].const):
+            flags = [i for i, v in enumerate(rest) if v.const in {"-c", "/c"}]
+            flow.sink("command", union(*(v.flat() for v in rest[flags[0] + 1:])) if flags else {}, node, LazyName(node.func))
+        elif index < len(vals):
+            flow.sink("command", vals[index].flat(), node, LazyName(node.func))
+        return True
+    if qual == "numpy.load" and not (kwvals.get("allow_pickle") and kwvals["allow_pickle"].const is True):
+        return True
+    if qual in OS_EXEC_V:
+        index = 1 if qual.startswith("os.spawn") else 0
+        if index < len(vals):
+            flow.sink("command", vals[index].flat(), node, LazyName(node.func))
+        return True
+    if qual == "yaml.load":
+        loader = kwvals.get("Loader") or (vals[1] if len(vals) > 1 else None)
+        if loader is not None and (loader.qual or "").endswith(SAFE_YAML_LOADERS):
+            return True
+    if qual.startswith("xml.sax.") and qual.rsplit(".", 1)[-1] in {"parseString", "parse"} and file.sax_external:
+        if vals:
+            flow.sink("xxe", vals[0].flat(), node, LazyName(node.func))
+        return True
+    return False
 
 
 class LazyName:
@@ -332,13 +374,12 @@ def _subprocess(flow: FunctionFlow, node: ast.Call, vals: list[Val], kwvals: dic
 
 def _method(flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val, method: str, qual: str | None,
             vals: list[Val], kwvals: dict[str, Val], args_taint: Taint) -> Val:
-    from bastion.taint.flow import KNOWN_LIBRARIES, target_key
-
     func = node.func
     assert isinstance(func, ast.Attribute)
-    key = target_key(func.value)
+    # the receiver's variable, named only for the methods that change it
+    key = target_key(func.value) if method in MUTATING_METHODS or method in STORING_METHODS else None
     # containers, tracked per element / key
-    if method in {"append", "add", "extend", "insert", "update", "remove", "pop", "clear", "setdefault", "appendleft", "discard"} and key and key in env:
+    if method in MUTATING_METHODS and key and key in env:
         return _mutate(flow, env, key, receiver, method, vals, kwvals)
     if qual is not None and qual.split(".", 1)[0] not in KNOWN_LIBRARIES:
         return _function(flow, node, qual, vals, kwvals, args_taint, receiver)
@@ -536,9 +577,6 @@ def _is_dispatch(node: ast.Call, qual: str | None) -> bool:
 
 def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val],
               args_taint: Taint, receiver: Val | None = None) -> Val:
-    from bastion.engine.names import BUILTIN_NAMES
-    from bastion.taint.flow import KNOWN_LIBRARIES
-
     head = qual.split(".", 1)[0].rstrip("()")
     if head not in KNOWN_LIBRARIES and qual.count("()") == 1 and not qual.endswith("()"):
         return record_call(flow, node, [qual.replace("()", "")], vals, kwvals, receiver)
@@ -554,8 +592,6 @@ def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kw
 
 
 def record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:
-    from bastion.taint.flow import dump
-
     calls = flow.file.calls
     flow.made_calls = True
     record: dict[str, Any] = {"q": candidates, "l": node.lineno, "c": node.col_offset, "f": flow.qual}
@@ -575,6 +611,4 @@ __all__ = ["EMPTY", "const", "evaluate_call"]
 
 
 def _is_shell(value: Any) -> bool:
-    from bastion.taint.flow import SHELLS
-
     return isinstance(value, str) and (value in SHELLS or value.rsplit("/", 1)[-1] in SHELLS)

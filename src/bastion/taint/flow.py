@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
@@ -28,24 +27,16 @@ from bastion.taint.values import (
     Val,
     clear,
     const,
+    dump,
     join,
     merge,
     plain,
+    target_key,
     union,
     with_taint,
 )
 
-KNOWN_LIBRARIES = frozenset(sys.stdlib_module_names) | BUILTIN_NAMES | frozenset({
-    "flask", "werkzeug", "django", "rest_framework", "fastapi", "starlette", "aiohttp", "requests", "httpx",
-    "urllib3", "sqlalchemy", "jinja2", "markupsafe", "bleach", "lxml", "ldap", "ldap3", "yaml", "pymongo",
-    "pydantic", "psycopg2", "psycopg", "pymysql", "MySQLdb", "mako", "defusedxml", "jsonpickle", "dill",
-    "numpy", "pandas", "torch", "motor", "redis", "boto3", "celery", "structlog", "loguru", "pytest",
-    "quart", "bottle", "tornado", "sanic", "mongoengine", "nh3", "typing_extensions", "attr", "attrs",
-    "asyncpg", "aiosqlite", "aiomysql", "aiopg", "databases", "aiofiles", "aiohttp_session", "cloudpickle",
-    "flask_pymongo", "elasticsearch", "paramiko", "fabric", "jwt", "cryptography", "bs4", "xmltodict",
-})
 ROUTE_METHODS = frozenset({"route", "get", "post", "put", "delete", "patch", "head", "options", "api_route", "websocket", "view"})
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "cmd", "cmd.exe", "powershell", "pwsh"})
 SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.Popen", "subprocess.check_output", "subprocess.check_call"})
 OS_EXEC = frozenset({"os.execv", "os.execve", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn", "os.posix_spawnp"})
 URL_CHECKS = frozenset({"django.utils.http.url_has_allowed_host_and_scheme", "django.utils.http.is_safe_url"})
@@ -1398,16 +1389,3 @@ def _added(node: ast.BinOp, limit: int = 12) -> list[ast.expr]:
 
 def _has_url_separator(operands: list[ast.expr]) -> bool:
     return any(isinstance(o, ast.Constant) and isinstance(o.value, str) and ("?" in o.value or "#" in o.value) for o in operands)
-
-
-def target_key(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = target_key(node.value)
-        return f"{base}.{node.attr}" if base else None
-    return None
-
-
-def dump(taint: Taint) -> dict[str, list[str]]:
-    return {label: sorted(cleared) for label, cleared in taint.items()}

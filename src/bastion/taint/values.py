@@ -10,6 +10,7 @@ summary can be computed alone and resolved later over the call graph:
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,12 +20,25 @@ EMPTY: frozenset[str] = frozenset()
 
 
 def union(*taints: Taint) -> Taint:
-    out: Taint = {}
+    """Labels of all the taints, each cleared only of what every taint carrying it clears.
+
+    Taints are never changed in place, so a union with a single non-empty part is that part."""
+    first: Taint | None = None
+    out: Taint | None = None
     for taint in taints:
+        if not taint:
+            continue
+        if first is None:
+            first = taint
+            continue
+        if out is None:
+            out = dict(first)
         for label, cleared in taint.items():
             old = out.get(label)
-            out[label] = cleared if old is None else old & cleared
-    return out
+            out[label] = cleared if old is None or old is cleared else old & cleared
+    if out is not None:
+        return out
+    return first if first is not None else {}
 
 
 def clear(taint: Taint, kinds: frozenset[str]) -> Taint:
@@ -103,5 +117,21 @@ def merge(a: Env | None, b: Env | None) -> Env | None:
         return a
     out = dict(a)
     for name, value in b.items():
-        out[name] = join(out.get(name), value)
+        old = out.get(name)
+        if old is not value:  # most variables are the same object on both sides
+            out[name] = value if old is None else join(old, value)
     return out
+
+
+def target_key(node: ast.AST) -> str | None:
+    """The environment key of a variable or attribute chain (`x`, `self.x.y`); None otherwise."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = target_key(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def dump(taint: Taint) -> dict[str, list[str]]:
+    return {label: sorted(cleared) for label, cleared in taint.items()}
