@@ -13,6 +13,7 @@ from typing import Any
 
 from bastion.engine.astutil import descendants
 from bastion.engine.names import resolve_relative
+from bastion.routes.walk import walk
 
 HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -45,6 +46,9 @@ _DENY_EXCEPTIONS = frozenset({
 })
 _DENY_RESPONSES = frozenset({"HttpResponseForbidden", "redirect_to_login", "unauthorized", "HttpResponseNotAllowed"})
 _REFUSAL_CALLS = _DENY_RESPONSES | {"redirect", "abort", "HTTPException"}
+_REFUSAL_WORDS = frozenset(name.lower() for name in _REFUSAL_CALLS)
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_STATUS_KEYWORDS = ("status", "status_code")
 _FLAG_ROLES = {"is_admin": "admin", "is_staff": "staff", "is_superuser": "superuser"}
 _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
@@ -52,6 +56,7 @@ _WRITE_METHODS = frozenset({
     "rmtree", "get_or_create", "update_or_create", "insert_one", "insert_many", "update_one",
     "update_many", "delete_one", "delete_many", "replace_one",
 })
+_WRITE_CALLS = _WRITE_METHODS | {"create", "update", "add", "remove", "rename", "replace", "execute", "open"}
 
 
 class Names:
@@ -189,58 +194,68 @@ def arg_value(node: ast.expr, names: Names) -> Any:
 class Body:
     """A function's nodes gathered in one walk; the route facts below are computed from it."""
 
-    __slots__ = ("assigns", "attributes", "calls", "classes", "compares", "function", "functions", "imports", "raises_or_returns_tuple", "words")
+    __slots__ = ("_kept", "_refuses", "_walked", "calls", "classes", "function", "words")
 
     def __init__(self, function: ast.AST) -> None:
         self.function = function
-        self.words: set[str] = set()
-        self.classes: set[str] = set()
-        self.calls: list[ast.Call] = []
-        self.compares: list[ast.Compare] = []
-        self.attributes: list[ast.Attribute] = []
-        self.assigns: list[ast.Assign] = []
-        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
-        self.imports: list[ast.Import | ast.ImportFrom] = []
-        self.raises_or_returns_tuple = False
-        words = self.words
-        for node in descendants(function):
-            kind = node.__class__
-            if kind is ast.Name:
-                words.add(node.id.lower())  # type: ignore[attr-defined]
-                if node.id[:1].isupper():  # type: ignore[attr-defined]
-                    self.classes.add(node.id)  # type: ignore[attr-defined]
-            elif kind is ast.Attribute:
-                words.add(node.attr.lower())  # type: ignore[attr-defined]
-                self.attributes.append(node)  # type: ignore[arg-type]
-            elif kind is ast.Call:
-                self.calls.append(node)  # type: ignore[arg-type]
-            elif kind is ast.Constant:
-                if isinstance(node.value, str) and len(node.value) < 40:  # type: ignore[attr-defined]
-                    words.add(node.value.lower())  # type: ignore[attr-defined]
-            elif kind is ast.arg:
-                words.add(node.arg.lower())  # type: ignore[attr-defined]
-            elif kind is ast.Compare:
-                self.compares.append(node)  # type: ignore[arg-type]
-            elif kind is ast.Assign:
-                self.assigns.append(node)  # type: ignore[arg-type]
-            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                if node is not function:
-                    self.functions.append(node)  # type: ignore[arg-type]
-            elif kind is ast.Import or kind is ast.ImportFrom:
-                self.imports.append(node)  # type: ignore[arg-type]
-            elif kind is ast.Raise or (kind is ast.Return and node.value.__class__ is ast.Tuple):  # type: ignore[attr-defined]
-                self.raises_or_returns_tuple = True
+        walked = self._walked = walk(function)
+        self.calls: list[ast.Call] = walked.calls  # in walk order: wiring and head calls keep it
+        names = set(walked.names)
+        self.words: set[str] = set(map(str.lower, names.union(walked.spelled)))
+        self.classes: set[str] = {name for name in names if name[:1].isupper()}
+        self._kept: dict[type, list[Any]] | None = None
+        self._refuses: bool | None = None
+
+    def _all(self, kind: type) -> list[Any]:
+        if self._kept is None:
+            self._kept = {}
+            for node in self._walked.kept:
+                self._kept.setdefault(node.__class__, []).append(node)
+        return self._kept.get(kind, [])
+
+    @property
+    def compares(self) -> list[ast.Compare]:
+        return self._all(ast.Compare)
+
+    @property
+    def attributes(self) -> list[ast.Attribute]:
+        return self._all(ast.Attribute)
+
+    @property
+    def assigns(self) -> list[ast.Assign]:
+        return self._all(ast.Assign)
+
+    @property
+    def functions(self) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """Nested definitions, in walk order."""
+        return [node for node in self._walked.kept if node.__class__ in _DEFINITIONS and node is not self.function]
+
+    @property
+    def imports(self) -> list[ast.Import | ast.ImportFrom]:
+        """In walk order: a later import of a name wins."""
+        if not self._all(ast.Import) and not self._all(ast.ImportFrom):
+            return []
+        return [node for node in self._walked.kept if node.__class__ is ast.Import or node.__class__ is ast.ImportFrom]  # type: ignore[misc]
 
     def may_refuse(self) -> bool:
         """Could any statement here be a refusal (`denial`, `_client_error`)? Each needs a raise, a
         returned tuple, or a call named like a refusal or passing a status: without one, the
         statement-by-statement search is skipped."""
-        if self.raises_or_returns_tuple:
+        if self._refuses is None:
+            self._refuses = self._may_refuse()
+        return self._refuses
+
+    def _may_refuse(self) -> bool:
+        if self._all(ast.Raise) or any(node.value.__class__ is ast.Tuple for node in self._all(ast.Return)):
             return True
+        # Cheap proofs first: a refusal call's name is among the words (lowered), a status keyword
+        # among the keyword nodes.
+        if self.words.isdisjoint(_REFUSAL_WORDS) and not any(item.arg in _STATUS_KEYWORDS for item in self._all(ast.keyword)):
+            return False
         for call in self.calls:
             func = call.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if name in _REFUSAL_CALLS or any(item.arg in ("status", "status_code") for item in call.keywords):
+            if name in _REFUSAL_CALLS or any(item.arg in _STATUS_KEYWORDS for item in call.keywords):
                 return True
         return False
 
@@ -248,9 +263,11 @@ class Body:
 def vocabulary(body: Body) -> dict[str, Any]:
     """Does the body look at the caller, at roles/permissions, and which role names it mentions."""
     words = body.words
-    return {"user": bool(words & _USER_WORDS), "role": about_roles(words), "safe_methods": "safe_methods" in words,
-            "classes": sorted(body.classes)[:24],
-            "roles": sorted(_role_constants_among(body.compares, body.calls, body.attributes))}
+    role = about_roles(words)
+    # Every role constant sits beside a role-like word of the body: without one there is none.
+    roles = sorted(_role_constants_among(body.compares, body.calls, body.attributes)) if role else []
+    return {"user": not words.isdisjoint(_USER_WORDS), "role": role, "safe_methods": "safe_methods" in words,
+            "classes": sorted(body.classes)[:24], "roles": roles}
 
 
 # -- what a function body does -------------------------------------------------------------------
@@ -258,6 +275,8 @@ def vocabulary(body: Body) -> dict[str, Any]:
 
 def writes(body: Body) -> bool:
     """Does the body change state: database commits/saves/deletes, file writes, file removal?"""
+    if body.words.isdisjoint(_WRITE_CALLS):  # each write below calls a method or function so named
+        return False
     for node in body.calls:
         func = node.func
         if isinstance(func, ast.Attribute):
@@ -503,6 +522,8 @@ def inline_guard(body: Body) -> dict[str, Any] | None:
 
 def compared_methods(body: Body) -> list[str]:
     """HTTP methods a Django function view tests for (`request.method == "POST"`)."""
+    if "method" not in body.words and "post" not in body.words:  # `.method` or `.POST` is among the words
+        return []
     found: set[str] = set()
     verbs = {v.upper() for v in HTTP_VERBS}
     for node in body.compares:

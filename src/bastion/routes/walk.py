@@ -1,0 +1,95 @@
+"""The one walk over a function that the route facts need.
+
+Breadth first, in exactly the order of `engine.astutil.descendants` (same fields, same order), it
+gathers on the way what the facts are computed from: identifiers and short strings, calls, and
+the few statement and expression kinds the facts look at. The route facts walk every function of
+every scanned file, so the loop is written for speed: one plan per node type (what to note, and an
+`attrgetter` for its child fields), and nothing else per node.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
+
+from bastion.engine.astutil import child_fields
+
+# Nodes kept (in walk order) besides calls; everything else is only walked through.
+KEPT = frozenset({
+    ast.Attribute, ast.Compare, ast.Assign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom,
+    ast.Raise, ast.Return, ast.keyword,
+})
+SHORT_STRING = 40  # string constants shorter than this count as words (`"admin"`, `"POST"`)
+
+# What to note about a node of a given type.
+_NAME, _ATTRIBUTE, _ARG, _CONSTANT, _CALL, _KEEP = range(1, 7)
+_Plan = tuple[int, Any, Any]  # (what to note, getter of its one child field, getter of several)
+_PLANS: dict[type, _Plan] = {}
+
+
+@dataclass(slots=True)
+class Walked:
+    nodes: list[ast.AST]  # everything, breadth first
+    names: list[str] = field(default_factory=list)  # ids of ast.Name nodes
+    spelled: list[str] = field(default_factory=list)  # attribute names, parameter names, short strings
+    calls: list[ast.Call] = field(default_factory=list)
+    kept: list[Any] = field(default_factory=list)  # the KEPT kinds
+
+
+def _plan(kind: type) -> _Plan:
+    note = {ast.Name: _NAME, ast.Attribute: _ATTRIBUTE, ast.arg: _ARG, ast.Constant: _CONSTANT, ast.Call: _CALL}.get(kind)
+    if note is None:
+        note = _KEEP if kind in KEPT else 0
+    fields = child_fields(kind)
+    plan = _PLANS[kind] = (note, attrgetter(fields[0]) if len(fields) == 1 else None,
+                           attrgetter(*fields) if len(fields) > 1 else None)
+    return plan
+
+
+def walk(root: ast.AST) -> Walked:
+    """`root` and every node below it, breadth first, with what the route facts read from them."""
+    found = [root]
+    walked = Walked(found)
+    append, extend = found.append, found.extend
+    names, spelled, calls, kept = walked.names, walked.spelled, walked.calls, walked.kept
+    plans = _PLANS
+    for node in found:  # the list grows while it is iterated: it is the queue
+        kind = node.__class__
+        note, one, several = plans[kind] if kind in plans else _plan(kind)
+        if note:
+            if note == _NAME:
+                names.append(node.id)  # type: ignore[attr-defined]
+                continue  # no children
+            if note == _CONSTANT:
+                value = node.value  # type: ignore[attr-defined]
+                if value.__class__ is str and len(value) < SHORT_STRING:
+                    spelled.append(value)
+                continue  # no children
+            if note == _CALL:
+                calls.append(node)  # type: ignore[arg-type]
+            elif note == _ATTRIBUTE:
+                spelled.append(node.attr)  # type: ignore[attr-defined]
+                kept.append(node)
+            elif note == _ARG:
+                spelled.append(node.arg)  # type: ignore[attr-defined]
+            else:
+                kept.append(node)
+        # A field holds a node, None, or a list of nodes; None appears in a list only among a
+        # dict's keys (`**` entries) and keyword-only defaults.
+        if one is not None:
+            value = one(node)
+            if value.__class__ is list:
+                if value:
+                    extend(value if None not in value else [item for item in value if item is not None])
+            elif value is not None:
+                append(value)
+        elif several is not None:
+            for value in several(node):
+                if value.__class__ is list:
+                    if value:
+                        extend(value if None not in value else [item for item in value if item is not None])
+                elif value is not None:
+                    append(value)
+    return walked
