@@ -14,6 +14,7 @@ from helpers import run_cli, write_project
 from bastion.report import available_formats
 from bastion.secrets.detectors import base62
 from bastion.secrets.history import added_blocks
+from bastion.secrets.rules import CODES as SECRET_CODES
 
 _BODY = "Zq9X2mTf7LwPcR4vYs8KdN3bHj6GaU"
 GITHUB = f"ghp_{_BODY}{base62(zlib.crc32(_BODY.encode()))}"
@@ -99,6 +100,23 @@ def test_excerpts_of_neighbouring_findings_do_not_show_secrets(tmp_path: Path, f
     if leaked and format_name in EXCERPT_FORMATS:
         request.applymarker(pytest.mark.xfail(reason="source excerpt of a neighbouring finding (lead: report formatter)"))
     assert not leaked, f"{format_name} leaks {leaked}"
+
+
+SAME_LINE = {"app/client.py": f'import requests\nrequests.get("https://x", verify=False, headers={{"Authorization": "{GITHUB}"}})\n'}
+
+
+@pytest.mark.parametrize("options", [(), ("--ignore", ",".join(SECRET_CODES)), ("--select", "BST401")], ids=["default", "secrets-off", "only-tls"])
+def test_snippets_stay_redacted_in_cached_scans_and_with_secret_rules_off(tmp_path: Path, options: tuple[str, ...]) -> None:
+    """The lines to redact are found in the per-file pass and cached with the file's results: the
+    report of a cached scan, or of a scan that does not report secrets, still never shows one."""
+    write_project(tmp_path, SAME_LINE)
+    for _ in range(2):  # the first run writes the cache, the second reads it
+        code, out, _ = run_cli("check", ".", "--format", "json", *options, cwd=tmp_path)
+        data = json.loads(out)
+        [tls] = [f for f in data["findings"] if f["code"] == "BST401"]
+        assert tls["snippet"].startswith("requests.get(") and tls["properties"]["redacted"] == "true"
+        _, text, _ = run_cli("check", ".", *options, cwd=tmp_path)
+        assert GITHUB not in out and GITHUB not in text and "verify=False" in text
 
 
 def test_text_output_to_the_terminal_is_redacted(project: Path) -> None:

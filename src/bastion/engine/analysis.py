@@ -45,6 +45,9 @@ class FileFacts:
     facts: Any = None  # JSON-compatible
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # line number -> the line as reports may show it, for every line that holds a secret (cached
+    # with the file's results, so reports need not look for secrets again); None: not looked for
+    redactions: dict[int, str] | None = None
 
 
 class FileAnalyzer(Protocol):

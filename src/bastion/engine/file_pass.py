@@ -44,6 +44,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressions: list[suppress.Suppression] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
+    redactions: dict[int, str] | None = None  # see FileFacts.redactions
     parsed: bool = False
     facts_key: str | None = None  # facts kept apart in the cache under this key, not read yet
 
@@ -55,6 +56,7 @@ class FileResult:
             "diagnostics": [diagnostic_to_data(d) for d in self.diagnostics],
             "suppressions": [s.to_data() for s in self.suppressions],
             "facts": self.facts,
+            "redactions": None if self.redactions is None else [[line, text] for line, text in self.redactions.items()],
             "parsed": self.parsed,
         }
 
@@ -67,6 +69,7 @@ class FileResult:
             diagnostics=[diagnostic_from_data(d) for d in data["diagnostics"]],
             suppressions=[suppress.Suppression.from_data(s) for s in data["suppressions"]],
             facts=data.get("facts", {}),
+            redactions=None if data.get("redactions") is None else {int(line): str(text) for line, text in data["redactions"]},
             parsed=data["parsed"],
         )
 
@@ -100,6 +103,8 @@ def check_source(
         result.facts[analyzer.name] = collected.facts
         result.findings.extend(collected.findings)
         result.diagnostics.extend(collected.diagnostics)
+        if collected.redactions is not None:
+            result.redactions = {**(result.redactions or {}), **collected.redactions}
     from bastion.rules.bandit_ids import BANDIT_TO_BASTION
 
     result.suppressions = suppress.find(source.text, source.tree, config.honor_nosec, BANDIT_TO_BASTION)

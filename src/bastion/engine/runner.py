@@ -546,6 +546,9 @@ def _scan(
 
     suppressions = {result.display: result.suppressions for result in results}
     kept, suppressed, unused = filter_findings(findings, config, suppressions, set(suppressions))
+    from bastion.secrets.redact import remember
+
+    remember({result.display: result.redactions for result in results if result.redactions is not None})
     kept = redact_snippets(kept)
     diagnostics.extend(unused)
     diagnostics.sort(key=lambda d: (d.path, d.line or 0, d.kind, d.message))

@@ -123,12 +123,22 @@ def to_finding(hit: Hit, path: str, snippet: str, fixture: bool) -> Finding:
 def findings_in(text: str, kind: str, path: str, options: Options, config: Config) -> list[Finding]:
     from bastion.secrets.scanner import scan_text
 
-    hits = scan_text(text, kind, options)
+    return _findings(text, scan_text(text, kind, options), path, config)
+
+
+def _findings(text: str, hits: list[Hit], path: str, config: Config) -> list[Finding]:
     if not hits:
         return []
     lines = text.split("\n")
     fixture = is_fixture(_relative(config, path))  # relative to the project: a project under tests/ is not a fixture
     return [to_finding(hit, path, redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits), fixture) for hit in hits]
+
+
+def _finds_what_defaults_find(options: Options) -> bool:
+    """Does a scan with these options find exactly what a scan with the defaults finds?"""
+    from bastion.secrets.scanner import DEFAULT_THRESHOLD
+
+    return (options.codes is None or set(CODES) <= set(options.codes)) and options.threshold == DEFAULT_THRESHOLD and not options.allow
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +151,20 @@ class PythonSecrets:
         import bastion.secrets.scanner  # noqa: F401
 
     def collect(self, context: Context, config: Config) -> FileFacts:
+        """The file's secrets as findings, and the lines reports must show redacted, whatever the
+        configuration: the lines come from the same scan when it used the default options."""
+        from bastion.secrets.redact import redact_secrets_in_lines, redacted_lines
+        from bastion.secrets.scanner import scan_text
+
+        text = context.source.text
         options = options_for(config)
         if options is None or excluded(config, context.path):
-            return FileFacts()
-        return FileFacts(findings=findings_in(context.source.text, "python", context.path, options, config))
+            return FileFacts(redactions=redact_secrets_in_lines(text, context.path))
+        hits = scan_text(text, "python", options)
+        findings = _findings(text, hits, context.path, config)
+        if _finds_what_defaults_find(options):
+            return FileFacts(findings=findings, redactions=redacted_lines(text, hits))
+        return FileFacts(findings=findings, redactions=redact_secrets_in_lines(text, context.path))
 
 
 @dataclass(frozen=True, slots=True)

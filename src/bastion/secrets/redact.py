@@ -24,15 +24,30 @@ def redact_secrets_in_lines(text: str, path: str) -> dict[int, str]:
     Reports that show source text (excerpts, snippets of other rules' findings) pass each line
     through this so a secret next to, or on the same line as, another finding is never shown.
     """
-    from bastion.secrets.analyzer import redacted_line
     from bastion.secrets.files import kind_of
     from bastion.secrets.scanner import scan_text
 
-    hits = scan_text(text, kind_of(path))
+    return redacted_lines(text, scan_text(text, kind_of(path)))
+
+
+def redacted_lines(text: str, hits: list) -> dict[int, str]:
+    """Line number -> the line with every one of `hits` on it redacted (hits of a default scan)."""
+    from bastion.secrets.analyzer import redacted_line
+
     if not hits:
         return {}
     lines = text.split("\n")
     return {hit.line: redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits) for hit in hits if 0 < hit.line <= len(lines)}
+
+
+# display path -> redactions found when the scan read the file (its per-file pass, maybe cached)
+_KNOWN: dict[str, dict[int, str]] = {}
+
+
+def remember(redactions: dict[str, dict[int, str]]) -> None:
+    """Redactions the scan already knows, so reports need not look for secrets in those files again."""
+    _KNOWN.update(redactions)
+    _redacted_source.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +75,9 @@ def _redacted_source(path: str, mtime_ns: int, size: int) -> RedactedSource:
     except OSError:
         return RedactedSource((), frozenset())
     lines = text.splitlines()
-    replaced = {number: line for number, line in redact_secrets_in_lines(text, path).items() if number <= len(lines)}
+    known = _KNOWN.get(path)
+    found = known if known is not None else redact_secrets_in_lines(text, path)
+    replaced = {number: line for number, line in found.items() if number <= len(lines)}
     for number, line in replaced.items():
         lines[number - 1] = line
     return RedactedSource(tuple(lines), frozenset(replaced))
