@@ -112,6 +112,7 @@ def test_snippets_stay_redacted_in_cached_scans_and_with_secret_rules_off(tmp_pa
     write_project(tmp_path, SAME_LINE)
     for _ in range(2):  # the first run writes the cache, the second reads it
         code, out, _ = run_cli("check", ".", "--format", "json", *options, cwd=tmp_path)
+        assert code == 1
         data = json.loads(out)
         [tls] = [f for f in data["findings"] if f["code"] == "BST401"]
         assert tls["snippet"].startswith("requests.get(") and tls["properties"]["redacted"] == "true"
