@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,13 +31,17 @@ class Function:
     ret: Resolved = field(default_factory=dict)
     attrs: Resolved = field(default_factory=dict)
     fields: dict[str, Resolved] = field(default_factory=dict)
-    self_fields: frozenset[str] = frozenset()  # `self.<attr>` labels its summary mentions
+    _self_fields: frozenset[str] | None = None
 
-    def __post_init__(self) -> None:
-        names: set[str] = set()
-        for taint in (self.data.get("r", {}), self.data.get("a", {}), *(s["t"] for s in self.data.get("s", []))):
-            names.update(label[7:] for label in taint if label.startswith("p:self."))
-        self.self_fields = frozenset(names)
+    @property
+    def self_fields(self) -> frozenset[str]:
+        """The `self.<attr>` labels its summary mentions (found on first use: few calls need them)."""
+        if self._self_fields is None:
+            names: set[str] = set()
+            for taint in (self.data.get("r", {}), self.data.get("a", {}), *(s["t"] for s in self.data.get("s", []))):
+                names.update(label[7:] for label in taint if label.startswith("p:self."))
+            self._self_fields = frozenset(names)
+        return self._self_fields
 
     @property
     def params(self) -> list[str]:
@@ -47,8 +52,11 @@ class Function:
         return bool(self.data.get("cls")) and bool(self.params) and self.params[0] in {"self", "cls"}
 
 
+NOTHING: frozenset[str] = frozenset()
+
+
 def _cleared(values: list[str]) -> frozenset[str]:
-    return frozenset(values)
+    return frozenset(values) if values else NOTHING
 
 
 def _union_into(target: Resolved, label: str, cleared: frozenset[str]) -> bool:
@@ -74,6 +82,8 @@ class Linker:
         self.call_values: dict[tuple[str, int], Resolved] = {}
         self.call_fields: dict[tuple[str, int], dict[str, Resolved]] = {}
         self.call_targets: dict[tuple[str, int], list[tuple[Function, bool]]] = {}
+        self._callers: dict[int, list[tuple[Function, int, bool]]] | None = None
+        self._forward_only: set[int] = set()
         for path, data in self.facts.items():
             self.aliases.update(data.get("aliases", {}))
             self.classes.update(data.get("classes", {}))
@@ -154,26 +164,30 @@ class Linker:
                     _union_into(out, inner, inner_cleared | cleared)
         return out
 
-    def bind(self, target: Function, ctor: bool, call: dict[str, Any], path: str) -> dict[str, Resolved]:
-        """Parameter name of `target` -> the resolved argument passed to it at `call`."""
+    def bind(self, target: Function, ctor: bool, call: dict[str, Any], path: str, wanted: AbstractSet[str]) -> dict[str, Resolved]:
+        """Parameter name of `target` -> the resolved argument passed to it at `call`, for the names
+        in `wanted` (the parameters a summary refers to; resolving the others would be wasted)."""
         params = target.params
         offset = 1 if (target.is_method or ctor) and params and params[0] in {"self", "cls"} else 0
         bound: dict[str, Resolved] = {}
         for index, arg in enumerate(call.get("a", [])):
-            if index + offset < len(params):
+            if index + offset < len(params) and params[index + offset] in wanted:
                 bound[params[index + offset]] = self.resolve(path, arg)
         kwarg = target.data.get("kw")
         for name, arg in call.get("k", {}).items():
-            value = self.resolve(path, arg)
             if name not in params and kwarg:
-                for label, cleared in value.items():
-                    _union_into(bound.setdefault(kwarg, {}), label, cleared)
-            else:
-                bound[name] = value
+                if kwarg in wanted:
+                    for label, cleared in self.resolve(path, arg).items():
+                        _union_into(bound.setdefault(kwarg, {}), label, cleared)
+            elif name in wanted:
+                bound[name] = self.resolve(path, arg)
         if offset and "r" in call:
-            bound[params[0]] = self.resolve(path, call["r"])
-            for name in target.self_fields:
-                bound[f"{params[0]}.{name}"] = self.receiver_field(path, call["r"], name)
+            if params[0] in wanted:
+                bound[params[0]] = self.resolve(path, call["r"])
+            prefix = params[0] + "."
+            for key in wanted:
+                if key.startswith(prefix) and (name := key[len(prefix):]) in target.self_fields:
+                    bound[key] = self.receiver_field(path, call["r"], name)
         return bound
 
     def receiver_field(self, path: str, receiver: Mapping[str, list[str]], name: str) -> Resolved:
@@ -211,7 +225,7 @@ class Linker:
                 summary = {f"p:{i}": frozenset() for i in range(len(arguments))}
                 bound = {str(i): self.resolve(path, a) for i, a in enumerate(arguments)}
             else:
-                bound = self.bind(target, ctor, call, path)
+                bound = self.bind(target, ctor, call, path, _parameters(summary))
             for label, cleared in summary.items():
                 if label.startswith("p:"):
                     for inner, inner_cleared in bound.get(label[2:], {}).items():
@@ -227,7 +241,7 @@ class Linker:
             return None
         out: dict[str, Resolved] = {}
         for target, _ in targets:
-            bound = self.bind(target, True, call, path)
+            bound = self.bind(target, True, call, path, {p for summary in target.fields.values() for p in _parameters(summary)})
             for name, summary in target.fields.items():
                 slot = out.setdefault(name, {})
                 for label, cleared in summary.items():
@@ -238,23 +252,32 @@ class Linker:
                         _union_into(slot, label, cleared)
         return out
 
+    def callers(self) -> dict[int, list[tuple[Function, int, bool]]]:
+        """id(callee) -> (caller, call index, is a constructor call), in the order of the functions."""
+        if self._callers is None:
+            self._callers = {}
+            for function in self.functions.values():
+                calls = self.facts[function.file].get("calls", [])
+                for index in function.calls:
+                    for target, ctor in self.targets(function.file, index, calls[index]):
+                        self._callers.setdefault(id(target), []).append((function, index, ctor))
+        return self._callers
+
     def fixpoint(self) -> None:
         """Evaluate every function, then re-evaluate only what a change can reach: the callers of a
         function whose summary changed, and the functions that name a call whose value changed
         (a module-level call read inside a function). Each function is evaluated at most
         MAX_ROUNDS times."""
         functions = list(self.functions.values())
-        callers: dict[int, list[Function]] = {}
+        callers = self.callers()
         readers: dict[tuple[str, int], list[Function]] = {}
+        self._forward_only = set()
         for function in functions:
-            calls = self.facts[function.file].get("calls", [])
-            own = set(function.calls)
-            for index in function.calls:
-                for target, _ in self.targets(function.file, index, calls[index]):
-                    callers.setdefault(id(target), []).append(function)
-            for index in _named_calls(function, calls) - own:
+            named, reads_later = _call_reads(function, self.facts[function.file].get("calls", []))
+            for index in named.difference(function.calls):
                 readers.setdefault((function.file, index), []).append(function)
-        self._forward_only = {id(f) for f in functions if not _reads_later_calls(f, self.facts[f.file].get("calls", []))}
+            if not reads_later:
+                self._forward_only.add(id(function))
         queue = deque(functions)
         queued = {id(function) for function in functions}
         visits: dict[int, int] = {}
@@ -268,7 +291,7 @@ class Linker:
             changed_calls, summary_changed = self._evaluate(function)
             reached = [other for index in changed_calls for other in readers.get((function.file, index), ())]
             if summary_changed:
-                reached += callers.get(id(function), ())
+                reached += [caller for caller, _, _ in callers.get(id(function), ())]
             for other in reached:
                 if id(other) not in queued:
                     queued.add(id(other))
@@ -304,25 +327,17 @@ class Linker:
         return changed_calls, False
 
 
-def _reads_later_calls(function: Function, calls: list[dict[str, Any]]) -> bool:
-    """Does a call of this function read the value of one of its own calls that comes later?"""
-    position = {index: order for order, index in enumerate(function.calls)}
-    for order, index in enumerate(function.calls):
-        call = calls[index]
-        for taint in (*call.get("a", []), *call.get("k", {}).values(), call.get("r")):
-            if isinstance(taint, dict) and any(
-                label.startswith("c:") and position.get(int(label[2:]), -1) >= order for label in taint
-            ):
-                return True
-    return False
+def _parameters(summary: Resolved) -> set[str]:
+    return {label[2:] for label in summary if label.startswith("p:")}
 
 
-def _named_calls(function: Function, calls: list[dict[str, Any]]) -> set[int]:
-    """Indexes of the calls (`c:N`) whose values a function's summary or its own calls read."""
+def _call_reads(function: Function, calls: list[dict[str, Any]]) -> tuple[set[int], bool]:
+    """The calls (`c:N`) whose values a function's summary or its own calls read, and whether one
+    of its calls reads the value of one of its own calls that comes later."""
     found: set[int] = set()
 
     def scan(taint: Any) -> None:
-        if isinstance(taint, dict):
+        if taint:
             found.update(int(label[2:]) for label in taint if label.startswith("c:"))
 
     data = function.data
@@ -332,11 +347,18 @@ def _named_calls(function: Function, calls: list[dict[str, Any]]) -> set[int]:
         scan(taint)
     for sink in data.get("s", []):
         scan(sink.get("t"))
-    for index in function.calls:
+    reads_later = False
+    position = {index: order for order, index in enumerate(function.calls)}
+    for order, index in enumerate(function.calls):
         call = calls[index]
         for taint in (*call.get("a", []), *call.get("k", {}).values(), call.get("r")):
-            scan(taint)
-    return found
+            if isinstance(taint, dict):
+                for label in taint:
+                    if label.startswith("c:"):
+                        read = int(label[2:])
+                        found.add(read)
+                        reads_later = reads_later or position.get(read, -1) >= order
+    return found, reads_later
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,12 +373,7 @@ def resolve(facts: Mapping[str, Any]) -> list[Finding]:
     linker = Linker(facts)
     linker.fixpoint()
     hits: dict[tuple[str, int, int, str], Hit] = {}
-    callers: dict[int, list[tuple[Function, int, bool]]] = {}
-    for function in linker.functions.values():
-        calls = linker.facts[function.file].get("calls", [])
-        for index in function.calls:
-            for target, ctor in linker.targets(function.file, index, calls[index]):
-                callers.setdefault(id(target), []).append((function, index, ctor))
+    callers = linker.callers()
     pending: list[tuple[Function, str, dict[str, Any], str, frozenset[str], tuple[TraceStep, ...]]] = []
     for function in linker.functions.values():
         for sink in function.data.get("s", []):
@@ -376,7 +393,7 @@ def resolve(facts: Mapping[str, Any]) -> list[Finding]:
         seen.add(key)
         for caller, index, ctor in callers.get(id(function), []):
             call = linker.facts[caller.file]["calls"][index]
-            argument = linker.bind(function, ctor, call, caller.file).get(param)
+            argument = linker.bind(function, ctor, call, caller.file, {param}).get(param)
             if not argument:
                 continue
             step = TraceStep(Location(caller.file, call["l"], call["c"]), f"passed to {function.data['q'].rsplit('.', 1)[-1]}() as '{param}'")
