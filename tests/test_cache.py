@@ -168,3 +168,48 @@ def test_entries_unused_for_a_month_are_pruned(tmp_path: Path) -> None:
     assert cache.prune(now=now) == 1
     assert cache.get(cache.key("old")) is None and cache.get(cache.key("used")) == {"x": 2}
     assert cache.prune(now=now + 60) == 0  # at most once a day
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    from bastion import source as sources
+
+    read: list[str] = []
+    original = sources.read_bytes
+
+    def counting(path, display, *args):
+        read.append(Path(display).name)
+        return original(path, display, *args)
+
+    monkeypatch.setattr(sources, "read_bytes", counting)
+    return read
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    """A file whose status (size, times, inode) is the one recorded is taken as unchanged, as git's
+    index does; a file whose status changed (even with the same size and modification time) is read."""
+    from bastion.engine import runner
+
+    monkeypatch.setattr(runner, "RACY_NS", 0)
+    write_project(tmp_path, {"a.py": "import os\nos.system('x' + value())\n", "b.py": "x = 12345\n"})
+    _scan(tmp_path)
+    read = _counting_reads(monkeypatch)
+    second = _scan(tmp_path)
+    assert second.cache_hits == 2 and read == []
+    b = tmp_path / "b.py"
+    before = b.stat()
+    b.write_text("eval(v())\n")  # the same size, and the old modification time put back
+    import os
+
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    third = _scan(tmp_path)
+    assert before.st_size == b.stat().st_size and set(read) == {"b.py"} and third.cache_hits == 1
+    assert sorted(f.rule.code for f in third.findings) == ["BST201", "BST202"]
+
+
+def test_files_changed_just_before_a_scan_are_read_again(tmp_path: Path, monkeypatch) -> None:
+    """Within the file system's timestamp granularity a write may leave the status as it was: a file
+    changed less than two seconds before the scan that recorded it is not trusted by the next."""
+    write_project(tmp_path, {"a.py": "x = 1\n"})
+    _scan(tmp_path)
+    read = _counting_reads(monkeypatch)
+    assert _scan(tmp_path).cache_hits == 1 and read == ["a.py"]

@@ -121,19 +121,53 @@ def _pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+# A file whose status changed less than this long before a scan looked at it is read again by the
+# next scan even if its status looks the same (a write within the file system's timestamp
+# granularity leaves the status unchanged: git's "racy" entries).
+RACY_NS = 2_000_000_000
+
+
 class FilePack:
     """A scan's per-file cache in two entries rather than a file per source file (thousands of small
     files cost more to write and read than the analysis they save): every file's findings,
     diagnostics and suppressions in one, keyed by content; their facts in the other, read only when
-    the project pass must run. Entries of files no longer scanned are dropped when it is rewritten."""
+    the project pass must run. Entries of files no longer scanned are dropped when it is rewritten.
+
+    The first entry also remembers each file's status (size, modification and change times, inode)
+    and content digest, so an unchanged file is not even read to be hashed, as git's index does."""
 
     def __init__(self, cache: Cache, name: str) -> None:
         self.cache = cache
         self.entries_key = cache.key("pack", name)
         self.facts_key = cache.key("pack-facts", name)
         stored = cache.get(self.entries_key)
-        self.entries: dict[str, Any] = stored if isinstance(stored, dict) else {}
+        stored = stored if isinstance(stored, dict) else {}
+        entries, statuses, checked = stored.get("entries"), stored.get("statuses"), stored.get("checked")
+        self.entries: dict[str, Any] = entries if isinstance(entries, dict) else {}
+        self._statuses: dict[str, Any] = statuses if isinstance(statuses, dict) else {}
+        self._trusted_before = checked - RACY_NS if isinstance(checked, int) else 0
+        self.checked = time.time_ns()
+        self.statuses: dict[str, list[Any]] = {}  # path -> [size, mtime, ctime, inode, digest] seen by this scan
         self._facts: dict[str, Any] | None = None
+
+    def known_digest(self, path: str) -> tuple[list[Any] | None, str | None]:
+        """This file's status now, and its digest if its status is the one recorded and old enough to trust."""
+        try:
+            status = os.stat(path)
+        except OSError:
+            return None, None
+        now = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        recorded = self._statuses.get(path)
+        if (
+            isinstance(recorded, list) and len(recorded) == 5 and recorded[:4] == now and isinstance(recorded[4], str)
+            and max(status.st_mtime_ns, status.st_ctime_ns) < self._trusted_before
+        ):
+            return now, recorded[4]
+        return now, None
+
+    @property
+    def statuses_changed(self) -> bool:
+        return {path: status[:5] for path, status in self.statuses.items()} != self._statuses
 
     def facts(self) -> dict[str, Any]:
         if self._facts is None:
@@ -141,10 +175,13 @@ class FilePack:
             self._facts = stored if isinstance(stored, dict) else {}
         return self._facts
 
-    def save(self, entries: dict[str, Any], facts: dict[str, Any]) -> None:
-        """Facts first: an entries pack never names facts that were not written."""
-        if self.cache.put(self.facts_key, facts):
-            self.cache.put(self.entries_key, entries)
+    def save(self, entries: dict[str, Any], facts: dict[str, Any] | None) -> None:
+        """Facts first: an entries pack never names facts that were not written (None: unchanged)."""
+        if facts is None or self.cache.put(self.facts_key, facts):
+            statuses = {path: status for path, status in self.statuses.items() if status[5] in entries}
+            self.cache.put(self.entries_key, {
+                "entries": entries, "checked": self.checked, "statuses": {p: s[:5] for p, s in statuses.items()},
+            })
 
 
 def file_pass(
@@ -165,14 +202,18 @@ def file_pass(
     hits = 0
     for index, job in enumerate(jobs):
         if pack is not None:
-            try:
-                data = sources.read_bytes(job.path, job.display, config.max_file_size)
-            except sources.SourceError as error:
-                results[index] = FileResult(job.display, diagnostics=[error.diagnostic])
-                continue
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            status, digest = pack.known_digest(job.path)
+            if digest is None:
+                try:
+                    data = sources.read_bytes(job.path, job.display, config.max_file_size)
+                except sources.SourceError as error:
+                    results[index] = FileResult(job.display, diagnostics=[error.diagnostic])
+                    continue
+                digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             key = pack.cache.key(digest, job.display, job.module, str(job.is_package))
             keys[index] = (key, digest)
+            if status is not None:
+                pack.statuses[job.path] = [*status, digest, key]
             cached = pack.entries.get(key)
             if isinstance(cached, dict):
                 try:
@@ -215,6 +256,8 @@ def file_pass(
                 on_progress(1)
     if pack is not None and (misses or len(pack.entries) != hits):
         _save_pack(pack, results, keys)
+    elif pack is not None and pack.statuses_changed:
+        pack.save(pack.entries, None)
     return [result for result in results if result is not None], hits
 
 
