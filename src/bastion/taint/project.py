@@ -152,21 +152,26 @@ class Linker:
 
     def resolve(self, path: str, taint: Mapping[str, list[str]] | None) -> Resolved:
         out: Resolved = {}
-        for label, cleared_list in (taint or {}).items():
-            cleared = _cleared(cleared_list)
+        if not taint:
+            return out
+        for label, cleared_list in taint.items():
+            cleared = frozenset(cleared_list) if cleared_list else NOTHING
             kind, _, rest = label.partition(":")
-            if kind == "s":
-                _union_into(out, f"S:{path}:{rest}", cleared)
-            elif kind == "p":
-                _union_into(out, label, cleared)
+            if kind == "p":
+                old = out.get(label)
+                out[label] = cleared if old is None else old & cleared
             elif kind == "c":
                 for inner, inner_cleared in self.call_values.get((path, int(rest)), {}).items():
                     _union_into(out, inner, inner_cleared | cleared)
+            elif kind == "s":
+                _union_into(out, f"S:{path}:{rest}", cleared)
         return out
 
     def bind(self, target: Function, ctor: bool, call: dict[str, Any], path: str, wanted: AbstractSet[str]) -> dict[str, Resolved]:
         """Parameter name of `target` -> the resolved argument passed to it at `call`, for the names
         in `wanted` (the parameters a summary refers to; resolving the others would be wasted)."""
+        if not wanted:
+            return {}
         params = target.params
         offset = 1 if (target.is_method or ctor) and params and params[0] in {"self", "cls"} else 0
         bound: dict[str, Resolved] = {}
