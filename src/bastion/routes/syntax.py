@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 import contextvars
 import re
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from bastion.engine.astutil import descendants
@@ -34,9 +36,22 @@ _ROLE_PARTS = ("admin", "role", "perm", "staff", "superuser", "scope", "group", 
 _ROLE_PART = re.compile("|".join(_ROLE_PARTS))
 
 
+_PLAIN_WORDS: set[str] = set()  # words already found free of any role part (the same words recur across functions)
+
+
 def about_roles(words: set[str]) -> bool:
     """Do these identifiers speak of roles, permissions, groups or scopes (`is_administrator`, `user_roles`)?"""
-    return bool(words & _ROLE_WORDS) or _ROLE_PART.search("\n".join(words)) is not None
+    if not words.isdisjoint(_ROLE_WORDS):
+        return True
+    unseen = words - _PLAIN_WORDS
+    if not unseen:
+        return False
+    if _ROLE_PART.search("\n".join(unseen)) is not None:
+        return True
+    if len(_PLAIN_WORDS) > 100_000:  # bounded memory on huge projects
+        _PLAIN_WORDS.clear()
+    _PLAIN_WORDS.update(unseen)
+    return False
 
 
 _DENY_EXCEPTIONS = frozenset({
@@ -46,9 +61,11 @@ _DENY_EXCEPTIONS = frozenset({
 })
 _DENY_RESPONSES = frozenset({"HttpResponseForbidden", "redirect_to_login", "unauthorized", "HttpResponseNotAllowed"})
 _REFUSAL_CALLS = _DENY_RESPONSES | {"redirect", "abort", "HTTPException"}
-_REFUSAL_WORDS = frozenset(name.lower() for name in _REFUSAL_CALLS)
+_REFUSAL_WORDS = frozenset(name.lower() for name in (
+    *_REFUSAL_CALLS, *_DENY_EXCEPTIONS, "HTTPException", "APIException", "WebSocketException", "abort"))
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _STATUS_KEYWORDS = ("status", "status_code")
+_FIRST = itemgetter(0)
 _FLAG_ROLES = {"is_admin": "admin", "is_staff": "staff", "is_superuser": "superuser"}
 _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
@@ -200,9 +217,10 @@ class Body:
         self.function = function
         walked = self._walked = walk(function)
         self.calls: list[ast.Call] = walked.calls  # in walk order: wiring and head calls keep it
-        names = set(walked.names)
-        self.words: set[str] = set(map(str.lower, names.union(walked.spelled)))
-        self.classes: set[str] = {name for name in names if name[:1].isupper()}
+        names = list(set(walked.names))
+        self.words: set[str] = set(map(str.lower, [*names, *walked.spelled]))
+        # Names that start with a capital (maps and compress: no Python-level loop per name).
+        self.classes: set[str] = set(compress(names, map(str.isupper, map(_FIRST, names))))
         self._kept: dict[type, list[Any]] | None = None
         self._refuses: bool | None = None
 
@@ -219,7 +237,8 @@ class Body:
 
     @property
     def attributes(self) -> list[ast.Attribute]:
-        return self._all(ast.Attribute)
+        """Rarely needed (role flags, `request.POST`): picked from the walk when asked for."""
+        return [node for node in self._walked.nodes if node.__class__ is ast.Attribute]  # type: ignore[misc]
 
     @property
     def assigns(self) -> list[ast.Assign]:
@@ -246,18 +265,19 @@ class Body:
         return self._refuses
 
     def _may_refuse(self) -> bool:
-        if self._all(ast.Raise) or any(node.value.__class__ is ast.Tuple for node in self._all(ast.Return)):
+        # Each refusal is named among the words (lowered: `raise PermissionDenied`, `abort(403)`,
+        # `HttpResponseForbidden()`, a prepared `HTTPException(...)`), returns a tuple, or passes a
+        # status keyword: a body with none of these is not searched statement by statement.
+        if not self.words.isdisjoint(_REFUSAL_WORDS):
             return True
-        # Cheap proofs first: a refusal call's name is among the words (lowered), a status keyword
-        # among the keyword nodes.
-        if self.words.isdisjoint(_REFUSAL_WORDS) and not any(item.arg in _STATUS_KEYWORDS for item in self._all(ast.keyword)):
-            return False
-        for call in self.calls:
-            func = call.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-            if name in _REFUSAL_CALLS or any(item.arg in _STATUS_KEYWORDS for item in call.keywords):
+        status_keyword = False
+        for node in self._walked.kept:
+            kind = node.__class__
+            if kind is ast.Return and node.value.__class__ is ast.Tuple:
                 return True
-        return False
+            if kind is ast.keyword and node.arg in _STATUS_KEYWORDS:
+                status_keyword = True
+        return status_keyword and any(item.arg in _STATUS_KEYWORDS for call in self.calls for item in call.keywords)
 
 
 def vocabulary(body: Body) -> dict[str, Any]:
@@ -570,15 +590,22 @@ def head_calls(body: Body, names: Names) -> list[str]:
     """Project functions a handler calls in its first statements (where a check would sit)."""
     function = body.function
     assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
-    spans = [(_start(s), (s.end_lineno or s.lineno, s.end_col_offset or 0)) for s in function.body[:4]]
+    head = function.body[:4]
+    if not head:
+        return []
+    # Statements follow each other, so no span reaches outside these lines.
+    first, last_line = _start(head[0])[0], head[-1].end_lineno or head[-1].lineno
+    candidates = [call for call in body.calls if call.func.__class__ is ast.Name and first <= call.lineno <= last_line]
+    if not candidates:
+        return []
+    spans = [(_start(s), (s.end_lineno or s.lineno, s.end_col_offset or 0)) for s in head]
     placed: list[tuple[int, ast.Call]] = []
-    for call in body.calls:  # breadth first over the function: per statement, the order of a walk of it
-        if isinstance(call.func, ast.Name):
-            at = (call.lineno, call.col_offset)
-            for number, (start, end) in enumerate(spans):
-                if start <= at < end:
-                    placed.append((number, call))
-                    break
+    for call in candidates:  # breadth first over the function: per statement, the order of a walk of it
+        at = (call.lineno, call.col_offset)
+        for number, (start, end) in enumerate(spans):
+            if start <= at < end:
+                placed.append((number, call))
+                break
     found: list[str] = []
     for _, call in sorted(placed, key=lambda item: item[0]):
         qual = names.qual(call.func)

@@ -16,10 +16,12 @@ from typing import Any
 
 from bastion.engine.astutil import child_fields
 
+Name = ast.Name
+
 # Nodes kept (in walk order) besides calls; everything else is only walked through.
 KEPT = frozenset({
-    ast.Attribute, ast.Compare, ast.Assign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom,
-    ast.Raise, ast.Return, ast.keyword,
+    ast.Compare, ast.Assign, ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom,
+    ast.Return, ast.keyword,
 })
 SHORT_STRING = 40  # string constants shorter than this count as words (`"admin"`, `"POST"`)
 
@@ -31,7 +33,7 @@ _PLANS: dict[type, _Plan] = {}
 
 @dataclass(slots=True)
 class Walked:
-    nodes: list[ast.AST]  # everything, breadth first
+    nodes: list[ast.AST]  # everything but the names read from a single field, breadth first
     names: list[str] = field(default_factory=list)  # ids of ast.Name nodes
     spelled: list[str] = field(default_factory=list)  # attribute names, parameter names, short strings
     calls: list[ast.Call] = field(default_factory=list)
@@ -49,18 +51,25 @@ def _plan(kind: type) -> _Plan:
 
 
 def walk(root: ast.AST) -> Walked:
-    """`root` and every node below it, breadth first, with what the route facts read from them."""
+    """`root` and every node below it, breadth first, with what the route facts read from them.
+
+    A name read straight from its parent's field is noted at once instead of being queued: names
+    are a third of all nodes, and only their spelling is used.
+    """
     found = [root]
     walked = Walked(found)
     append, extend = found.append, found.extend
-    names, spelled, calls, kept = walked.names, walked.spelled, walked.calls, walked.kept
+    name, spelled, calls, kept = walked.names.append, walked.spelled, walked.calls, walked.kept
     plans = _PLANS
     for node in found:  # the list grows while it is iterated: it is the queue
         kind = node.__class__
-        note, one, several = plans[kind] if kind in plans else _plan(kind)
+        try:
+            note, one, several = plans[kind]
+        except KeyError:
+            note, one, several = _plan(kind)
         if note:
             if note == _NAME:
-                names.append(node.id)  # type: ignore[attr-defined]
+                name(node.id)  # type: ignore[attr-defined]
                 continue  # no children
             if note == _CONSTANT:
                 value = node.value  # type: ignore[attr-defined]
@@ -71,7 +80,6 @@ def walk(root: ast.AST) -> Walked:
                 calls.append(node)  # type: ignore[arg-type]
             elif note == _ATTRIBUTE:
                 spelled.append(node.attr)  # type: ignore[attr-defined]
-                kept.append(node)
             elif note == _ARG:
                 spelled.append(node.arg)  # type: ignore[attr-defined]
             else:
@@ -80,14 +88,20 @@ def walk(root: ast.AST) -> Walked:
         # dict's keys (`**` entries) and keyword-only defaults.
         if one is not None:
             value = one(node)
-            if value.__class__ is list:
+            kind = value.__class__
+            if kind is Name:
+                name(value.id)
+            elif kind is list:
                 if value:
                     extend(value if None not in value else [item for item in value if item is not None])
             elif value is not None:
                 append(value)
         elif several is not None:
             for value in several(node):
-                if value.__class__ is list:
+                kind = value.__class__
+                if kind is Name:
+                    name(value.id)
+                elif kind is list:
                     if value:
                         extend(value if None not in value else [item for item in value if item is not None])
                 elif value is not None:
