@@ -24,6 +24,7 @@ WIRING = frozenset({
     "route", "api_route", "add_middleware", "add_resource", "add_namespace", "get", "post", "put", "patch", "delete", "websocket", "head", "options",
 })
 _SETTINGS = ("REST_FRAMEWORK", "MIDDLEWARE", "ROOT_URLCONF", "LOGIN_URL")
+_FACTORY_STATEMENTS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.Assign})
 
 
 def collect(tree: ast.Module, module: str, is_package: bool) -> dict[str, Any] | None:
@@ -79,16 +80,18 @@ class _Collector:
         params = []
         for arg, default in [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
             params.append({"name": arg.arg, "default": syntax.arg_value(default, names) if default is not None else None,
-                           "annotation": annotation_spec(arg.annotation, names)})
+                           "annotation": annotation_spec(arg.annotation, names) if arg.annotation is not None else None})
         self.facts["functions"][qualname] = {
             "name": node.name, "line": node.lineno, "col": node.col_offset,
             "decorators": [decorator_spec(d, names) for d in node.decorator_list],
             "params": params, "writes": syntax.writes(body),
             "guard": syntax.guard_signature(body), "inline": syntax.inline_guard(body),
             "compared_methods": syntax.compared_methods(body), "vocabulary": syntax.vocabulary(body),
-            "exempt": syntax.hook_exemptions(node), "head_calls": syntax.head_calls(body, names),
+            "exempt": syntax.hook_exemptions(body), "head_calls": syntax.head_calls(body, names),
         }
         for child in node.body:  # route functions and the app itself inside an application factory
+            if child.__class__ not in _FACTORY_STATEMENTS:
+                continue
             if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)) and child.decorator_list:
                 self.function(child, f"{self.names.module}.{child.name}")
                 params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}

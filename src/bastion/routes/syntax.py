@@ -64,8 +64,10 @@ _REFUSAL_CALLS = _DENY_RESPONSES | {"redirect", "abort", "HTTPException"}
 _REFUSAL_WORDS = frozenset(name.lower() for name in (
     *_REFUSAL_CALLS, *_DENY_EXCEPTIONS, "HTTPException", "APIException", "WebSocketException", "abort"))
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_IMPORTS = (ast.Import, ast.ImportFrom)
 _STATUS_KEYWORDS = ("status", "status_code")
 _FIRST = itemgetter(0)
+_EXEMPTION_WORDS = frozenset({"endpoint", "path", "url_rule", "blueprint"})
 _FLAG_ROLES = {"is_admin": "admin", "is_staff": "staff", "is_superuser": "superuser"}
 _STATUS = re.compile(r"(?:^|_)(401|403)(?:_|$)")
 _WRITE_METHODS = frozenset({
@@ -252,9 +254,7 @@ class Body:
     @property
     def imports(self) -> list[ast.Import | ast.ImportFrom]:
         """In walk order: a later import of a name wins."""
-        if not self._all(ast.Import) and not self._all(ast.ImportFrom):
-            return []
-        return [node for node in self._walked.kept if node.__class__ is ast.Import or node.__class__ is ast.ImportFrom]  # type: ignore[misc]
+        return [node for node in self._walked.kept if node.__class__ in _IMPORTS] if self._walked.imports else []
 
     def may_refuse(self) -> bool:
         """Could any statement here be a refusal (`denial`, `_client_error`)? Each needs a raise, a
@@ -556,9 +556,13 @@ def compared_methods(body: Body) -> list[str]:
     return sorted(found)
 
 
-def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+def hook_exemptions(body: Body) -> list[str]:
     """Endpoints or path prefixes a `before_request` hook lets through before checking anything:
     `if request.endpoint in ("auth.login", "static"): return` / `request.path.startswith("/public")`."""
+    if body.words.isdisjoint(_EXEMPTION_WORDS):  # each test below looks at one of these
+        return []
+    function = body.function
+    assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
     found: list[str] = []
     for statement in function.body:
         if not isinstance(statement, ast.If) or not statement.body or not isinstance(statement.body[0], ast.Return):
@@ -570,7 +574,7 @@ def hook_exemptions(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
         if returned is not None and not passes_on and not (isinstance(returned, ast.Constant) and returned.value is None):
             continue
         for node in descendants(statement.test):
-            if isinstance(node, ast.Compare) and _identifiers(node.left) & {"endpoint", "path", "url_rule", "blueprint"}:
+            if isinstance(node, ast.Compare) and _identifiers(node.left) & _EXEMPTION_WORDS:
                 for side in node.comparators:
                     found += strings(side)
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith"
@@ -591,10 +595,8 @@ def head_calls(body: Body, names: Names) -> list[str]:
     function = body.function
     assert isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
     head = function.body[:4]
-    if not head:
-        return []
-    # Statements follow each other, so no span reaches outside these lines.
-    first, last_line = _start(head[0])[0], head[-1].end_lineno or head[-1].lineno
+    # The statements follow the `def` line and each other: no call outside these lines is placed.
+    first, last_line = function.lineno, head[-1].end_lineno or head[-1].lineno
     candidates = [call for call in body.calls if call.func.__class__ is ast.Name and first <= call.lineno <= last_line]
     if not candidates:
         return []

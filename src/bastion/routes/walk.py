@@ -26,7 +26,7 @@ KEPT = frozenset({
 SHORT_STRING = 40  # string constants shorter than this count as words (`"admin"`, `"POST"`)
 
 # What to note about a node of a given type.
-_NAME, _ATTRIBUTE, _ARG, _CONSTANT, _CALL, _KEEP = range(1, 7)
+_NAME, _ATTRIBUTE, _ARG, _CONSTANT, _CALL, _KEEP, _IMPORT = range(1, 8)
 _Plan = tuple[int, Any, Any]  # (what to note, getter of its one child field, getter of several)
 _PLANS: dict[type, _Plan] = {}
 
@@ -38,10 +38,12 @@ class Walked:
     spelled: list[str] = field(default_factory=list)  # attribute names, parameter names, short strings
     calls: list[ast.Call] = field(default_factory=list)
     kept: list[Any] = field(default_factory=list)  # the KEPT kinds
+    imports: bool = False  # is there an import among them?
 
 
 def _plan(kind: type) -> _Plan:
-    note = {ast.Name: _NAME, ast.Attribute: _ATTRIBUTE, ast.arg: _ARG, ast.Constant: _CONSTANT, ast.Call: _CALL}.get(kind)
+    note = {ast.Name: _NAME, ast.Attribute: _ATTRIBUTE, ast.arg: _ARG, ast.Constant: _CONSTANT, ast.Call: _CALL,
+            ast.Import: _IMPORT, ast.ImportFrom: _IMPORT}.get(kind)
     if note is None:
         note = _KEEP if kind in KEPT else 0
     fields = child_fields(kind)
@@ -67,23 +69,25 @@ def walk(root: ast.AST) -> Walked:
             note, one, several = plans[kind]
         except KeyError:
             note, one, several = _plan(kind)
-        if note:
-            if note == _NAME:
+        if note:  # the most frequent kinds first (names in lists only: the others are noted below)
+            if note == _ATTRIBUTE:
+                spelled.append(node.attr)  # type: ignore[attr-defined]
+            elif note == _CALL:
+                calls.append(node)  # type: ignore[arg-type]
+            elif note == _NAME:
                 name(node.id)  # type: ignore[attr-defined]
                 continue  # no children
-            if note == _CONSTANT:
+            elif note == _CONSTANT:
                 value = node.value  # type: ignore[attr-defined]
                 if value.__class__ is str and len(value) < SHORT_STRING:
                     spelled.append(value)
                 continue  # no children
-            if note == _CALL:
-                calls.append(node)  # type: ignore[arg-type]
-            elif note == _ATTRIBUTE:
-                spelled.append(node.attr)  # type: ignore[attr-defined]
             elif note == _ARG:
                 spelled.append(node.arg)  # type: ignore[attr-defined]
             else:
                 kept.append(node)
+                if note == _IMPORT:
+                    walked.imports = True
         # A field holds a node, None, or a list of nodes; None appears in a list only among a
         # dict's keys (`**` entries) and keyword-only defaults.
         if one is not None:
