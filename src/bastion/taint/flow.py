@@ -89,6 +89,7 @@ class FileFlow:
         self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
         self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
         self.sax_external = False
+        self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
 
     # -- module facts --------------------------------------------------------------------
 
@@ -113,30 +114,7 @@ class FileFlow:
         # `self.x = ...` assignments under each class, in the order a walk of the class body
         # visits them; their values are named only at the end, once imports and globals are known.
         self_stores: dict[int, list[ast.Assign]] = {}
-        stack: list[tuple[ast.AST, tuple[list[ast.Assign], ...]]] = [(stmt, ()) for stmt in reversed(self.tree.body)]
-        while stack:
-            node, owners = stack.pop()
-            kind = node.__class__
-            if kind is ast.Assign:
-                if owners and len(node.targets) == 1:
-                    target = node.targets[0]
-                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-                        for stores in owners:
-                            stores.append(node)
-                continue
-            if kind is ast.ClassDef:
-                class_defs.append(node)
-                stores: list[ast.Assign] = []
-                self_stores[id(node)] = stores
-                owners = (*owners, stores)
-            elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                self._dependencies(node)
-            elif kind is ast.Import:
-                self._import(node)
-            elif kind is ast.ImportFrom:
-                self._import_from(node)
-            for name in _NESTED_BODIES.get(kind, ()):
-                stack.extend((inner, owners) for inner in reversed(getattr(node, name)))
+        self._scan_statements(self.tree.body, (), class_defs, self_stores)
         if "django" in self.frameworks and "path(" in text:
             for stmt in self.tree.body:
                 if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr)):
@@ -146,6 +124,38 @@ class FileFlow:
         self._module_names()
         for node in class_defs:
             self._class_attributes(node, self_stores[id(node)])
+
+    def _scan_statements(self, body: list[ast.stmt], owners: tuple[list[ast.Assign], ...],
+                         class_defs: list[ast.ClassDef], self_stores: dict[int, list[ast.Assign]]) -> None:
+        """Imports, classes, FastAPI dependencies and `self.x = ...` stores, in every nested body (a
+        statement's own bodies are visited last field first, as the walk this replaced did)."""
+        for node in body:
+            kind = node.__class__
+            if kind is ast.Assign:
+                if owners and len(node.targets) == 1:
+                    target = node.targets[0]
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                        for stores in owners:
+                            stores.append(node)
+                continue
+            fields = _NESTED_BODIES.get(kind)
+            if kind is ast.ClassDef:
+                class_defs.append(node)
+                stores: list[ast.Assign] = []
+                self_stores[id(node)] = stores
+                inner_owners = (*owners, stores)
+                self._scan_statements(node.body, inner_owners, class_defs, self_stores)
+                continue
+            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                if node.args.defaults or node.args.kw_defaults:
+                    self._dependencies(node)
+            elif kind is ast.Import:
+                self._import(node)
+            elif kind is ast.ImportFrom:
+                self._import_from(node)
+            if fields:
+                for name in reversed(fields):
+                    self._scan_statements(getattr(node, name), owners, class_defs, self_stores)
 
     def _import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -439,15 +449,15 @@ class FunctionFlow:
         self.kwarg = args.kwarg.arg if args.kwarg else None
         django_view = bool(self.file.frameworks & {"django", "rest_framework"})
         first_real = next((a.arg for a in positional if a.arg not in {"self", "cls"}), None)
+        middleware = node.name in MIDDLEWARE_METHODS
         assert self.env is not None
         for index, arg in enumerate(every):
             name = arg.arg
             annotation = self.file.qual(arg.annotation) if arg.annotation is not None else None
             value = Val({f"p:{name}": EMPTY})
-            middleware = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in MIDDLEWARE_METHODS
             if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and arg.annotation is None and (self.route or django_view or middleware or "aiohttp" in self.file.frameworks)):
                 value = Val({}, kind="request")
-            elif is_response_class(annotation):
+            elif annotation is not None and is_response_class(annotation):
                 value = Val({}, kind="response")
             elif self.route is not None:
                 value = self._route_param(arg, defaults.get(name), index)
@@ -459,9 +469,10 @@ class FunctionFlow:
                     value = Val(union(value.taint, self.file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name))))
             self.env[name] = value
         if self.cls and self.params and self.params[0] == "self":
-            self.env["self.request"] = Val({}, kind="request") if django_view else self.env.get("self.request", Val({"p:self": EMPTY}))
-            if not django_view:
-                del self.env["self.request"]
+            if django_view:
+                self.env["self.request"] = Val({}, kind="request")
+            else:
+                self.env.pop("self.request", None)
 
     def _route_param(self, arg: ast.arg, default: ast.expr | None, index: int) -> Val:
         framework, path = self.route or ("flask", None)
@@ -763,7 +774,8 @@ class FunctionFlow:
     def assign(self, target: ast.expr, value: Val, env: Env, source: ast.expr | None) -> None:
         if isinstance(target, ast.Name):
             env[target.id] = value
-            for key in [k for k in env if k.startswith(target.id + ".")]:
+            prefix = target.id + "."
+            for key in [k for k in env if k.startswith(prefix)]:
                 del env[key]
         elif isinstance(target, (ast.Tuple, ast.List)):
             starred = any(isinstance(e, ast.Starred) for e in target.elts)
@@ -1014,6 +1026,15 @@ class FunctionFlow:
         return self.named(qual, node)
 
     def named(self, qual: str, node: ast.AST) -> Val:
+        cached = self.file.named_values.get(qual)
+        if cached is not None:
+            return cached
+        value = self._named(qual, node)
+        if not value.taint:  # not a source: the same value wherever the name is used in the file
+            self.file.named_values[qual] = value
+        return value
+
+    def _named(self, qual: str, node: ast.AST) -> Val:
         if qual in spec.REQUEST_GLOBALS or qual in self.file.options.request_globals:
             return Val({}, kind="request", qual=qual)
         if qual in self.file.options.sources:
@@ -1353,7 +1374,7 @@ def percent_parts(template: str, args: Val) -> list[Val] | None:
 
 
 _BODY_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
-# Node type -> its statement-list fields, in the order the module walk pushes them (popped in reverse).
+# Node type -> its fields holding statements (or handlers, match cases).
 _NESTED_BODIES: dict[type, tuple[str, ...]] = {
     cls: fields
     for cls in vars(ast).values()
