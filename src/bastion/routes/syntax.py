@@ -266,14 +266,15 @@ class Body:
 
     def _may_refuse(self) -> bool:
         # Each refusal is named among the words (lowered: `raise PermissionDenied`, `abort(403)`,
-        # `HttpResponseForbidden()`, a prepared `HTTPException(...)`), returns a tuple, or passes a
-        # status keyword: a body with none of these is not searched statement by statement.
+        # `HttpResponseForbidden()`, a prepared `HTTPException(...)`), returns a 401/403 status as
+        # a tuple's second item, or passes a status keyword: a body with none of these is not
+        # searched statement by statement.
         if not self.words.isdisjoint(_REFUSAL_WORDS):
             return True
         status_keyword = False
         for node in self._walked.kept:
             kind = node.__class__
-            if kind is ast.Return and node.value.__class__ is ast.Tuple:
+            if kind is ast.Return and node.value.__class__ is ast.Tuple and len(node.value.elts) >= 2 and _status_denies(node.value.elts[1]):
                 return True
             if kind is ast.keyword and node.arg in _STATUS_KEYWORDS:
                 status_keyword = True
@@ -585,9 +586,10 @@ def hook_exemptions(body: Body) -> list[str]:
 
 def _start(statement: ast.stmt) -> tuple[int, int]:
     """Where a statement's text begins: a decorated definition begins at its first decorator."""
-    starts = [(statement.lineno, statement.col_offset)]
-    starts += [(d.lineno, d.col_offset) for d in getattr(statement, "decorator_list", ())]
-    return min(starts)
+    decorators = getattr(statement, "decorator_list", None)
+    if not decorators:
+        return statement.lineno, statement.col_offset
+    return min([(statement.lineno, statement.col_offset), *((d.lineno, d.col_offset) for d in decorators)])
 
 
 def head_calls(body: Body, names: Names) -> list[str]:
