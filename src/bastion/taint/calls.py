@@ -19,6 +19,7 @@ from bastion.taint.values import (
     clear,
     const,
     dump,
+    flat_union,
     join,
     plain,
     target_key,
@@ -84,11 +85,12 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         args_taint = union(*[v.flat() for v in vals], *[v.flat() for v in kwvals.values()], *[v.flat() for v in splat])
     else:
         kwvals, splat = {}, []
-        args_taint = union(*[v.flat() for v in vals])
+        args_taint = flat_union(vals)
     if qual is None and (receiver is None or receiver.kind is None) and not file.options.method_sanitizers:
         # No name and no known kind: no source, sanitiser or model below applies, only sinks on
-        # methods and the method or call itself.
-        _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
+        # methods (by their name) and the method or call itself.
+        if method is not None and method in file.sink_methods:
+            _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
         if receiver is not None and method is not None:
             return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
         if _is_dispatch(node, qual):

@@ -90,6 +90,8 @@ class FileFlow:
         self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
         self.sax_external = False
         self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
+        # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks).
+        self.sink_methods = frozenset(spec.TYPED_METHOD_SINKS) | frozenset(options.method_sinks) | spec.LOG_METHODS
 
     # -- module facts --------------------------------------------------------------------
 
@@ -1006,6 +1008,9 @@ class FunctionFlow:
     def expr(self, node: ast.expr | None, env: Env) -> Val:
         if node is None:
             return CLEAN
+        if node.__class__ is ast.Name:  # the commonest case, a local variable, without a dispatch
+            value = env.get(node.id)  # type: ignore[attr-defined]
+            return value if value is not None else self.e_Name(node, env)  # type: ignore[arg-type]
         method = _EXPRESSION_HANDLERS.get(node.__class__)
         if method is None:
             return CLEAN
@@ -1051,10 +1056,11 @@ class FunctionFlow:
         return Val({}, qual=qual)
 
     def e_Attribute(self, node: ast.Attribute, env: Env) -> Val:
-        key = target_key(node)
+        inner = node.value
+        key = f"{inner.id}.{node.attr}" if inner.__class__ is ast.Name else target_key(node)  # type: ignore[attr-defined]
         if key and key in env:
             return env[key]
-        base = self.expr(node.value, env)
+        base = self.expr(inner, env)
         if base.kind == "request":
             if node.attr in spec.REQUEST_ATTRS:
                 text = ast.unparse(node) if len(ast.unparse(node.value)) < 60 else node.attr

@@ -41,6 +41,22 @@ def union(*taints: Taint) -> Taint:
     return first if first is not None else {}
 
 
+def flat_union(values: list[Val]) -> Taint:
+    """`union(*(v.flat() for v in values))` without the intermediate list of (mostly empty) taints."""
+    first: Taint | None = None
+    rest: list[Taint] = []
+    for value in values:
+        taint = value.flat() if value.items else value.taint
+        if taint:
+            if first is None:
+                first = taint
+            else:
+                rest.append(taint)
+    if first is None:
+        return {}
+    return union(first, *rest) if rest else first
+
+
 def clear(taint: Taint, kinds: frozenset[str]) -> Taint:
     return {label: cleared | kinds for label, cleared in taint.items()}
 
