@@ -58,6 +58,7 @@ def _check(function: ast.AST) -> None:
     spelled += [n.value for n in expected if isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value) < SHORT_STRING]
     assert Counter(walked.spelled) == Counter(spelled)
     assert walked.calls == [n for n in expected if isinstance(n, ast.Call)]  # breadth-first order kept
+    assert walked.bare_calls == [n for n in walked.calls if isinstance(n.func, ast.Name)]
     assert walked.kept == [n for n in expected if n.__class__ in KEPT]
     assert walked.imports == any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in expected)
 

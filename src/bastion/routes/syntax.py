@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import contextvars
 import re
+from bisect import bisect_right
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -213,12 +214,13 @@ def arg_value(node: ast.expr, names: Names) -> Any:
 class Body:
     """A function's nodes gathered in one walk; the route facts below are computed from it."""
 
-    __slots__ = ("_kept", "_refuses", "_walked", "calls", "classes", "function", "words")
+    __slots__ = ("_kept", "_refuses", "_walked", "bare_calls", "calls", "classes", "function", "words")
 
     def __init__(self, function: ast.AST) -> None:
         self.function = function
         walked = self._walked = walk(function)
         self.calls: list[ast.Call] = walked.calls  # in walk order: wiring and head calls keep it
+        self.bare_calls: list[ast.Call] = walked.bare_calls
         names = list(set(walked.names))
         self.words: set[str] = set(map(str.lower, [*names, *walked.spelled]))
         # Names that start with a capital (maps and compress: no Python-level loop per name).
@@ -508,10 +510,9 @@ def _role_constants_among(compares: list[ast.Compare], calls: list[ast.Call], at
     found: set[str] = set()
     for node in compares:
         sides = [node.left, *node.comparators]
-        if any(about_roles(_identifiers(side)) for side in sides):
-            for side in sides:
-                for value in strings(side):
-                    found.add(value)
+        values = [value for side in sides for value in strings(side)]  # cheap: asked first
+        if values and any(about_roles(_identifiers(side)) for side in sides):
+            found.update(values)
     for node in calls:
         if isinstance(node.func, ast.Attribute) and node.func.attr.lower() in _ROLE_WORDS:
             for arg in node.args:
@@ -599,19 +600,19 @@ def head_calls(body: Body, names: Names) -> list[str]:
     head = function.body[:4]
     # The statements follow the `def` line and each other: no call outside these lines is placed.
     first, last_line = function.lineno, head[-1].end_lineno or head[-1].lineno
-    candidates = [call for call in body.calls if call.func.__class__ is ast.Name and first <= call.lineno <= last_line]
+    candidates = [call for call in body.bare_calls if first <= call.lineno <= last_line]
     if not candidates:
         return []
-    spans = [(_start(s), (s.end_lineno or s.lineno, s.end_col_offset or 0)) for s in head]
+    starts = [_start(s) for s in head]
+    ends = [(s.end_lineno or s.lineno, s.end_col_offset or 0) for s in head]
     placed: list[tuple[int, ast.Call]] = []
     for call in candidates:  # breadth first over the function: per statement, the order of a walk of it
         at = (call.lineno, call.col_offset)
-        for number, (start, end) in enumerate(spans):
-            if start <= at < end:
-                placed.append((number, call))
-                break
+        number = bisect_right(starts, at) - 1  # the last statement starting at or before the call
+        if number >= 0 and at < ends[number]:
+            placed.append((number, call))
     found: list[str] = []
-    for _, call in sorted(placed, key=lambda item: item[0]):
+    for _, call in sorted(placed, key=_FIRST):
         qual = names.qual(call.func)
         if qual and qual not in found:
             found.append(qual)

@@ -37,6 +37,7 @@ class Walked:
     names: list[str] = field(default_factory=list)  # ids of ast.Name nodes
     spelled: list[str] = field(default_factory=list)  # attribute names, parameter names, short strings
     calls: list[ast.Call] = field(default_factory=list)
+    bare_calls: list[ast.Call] = field(default_factory=list)  # the calls of a plain name (`login_check(request)`)
     kept: list[Any] = field(default_factory=list)  # the KEPT kinds
     imports: bool = False  # is there an import among them?
 
@@ -61,7 +62,7 @@ def walk(root: ast.AST) -> Walked:
     found = [root]
     walked = Walked(found)
     append, extend = found.append, found.extend
-    name, spelled, calls, kept = walked.names.append, walked.spelled, walked.calls, walked.kept
+    name, spelled, calls, bare_calls, kept = walked.names.append, walked.spelled, walked.calls, walked.bare_calls, walked.kept
     plans = _PLANS
     for node in found:  # the list grows while it is iterated: it is the queue
         kind = node.__class__
@@ -74,6 +75,8 @@ def walk(root: ast.AST) -> Walked:
                 spelled.append(node.attr)  # type: ignore[attr-defined]
             elif note == _CALL:
                 calls.append(node)  # type: ignore[arg-type]
+                if node.func.__class__ is Name:  # type: ignore[attr-defined]
+                    bare_calls.append(node)  # type: ignore[arg-type]
             elif note == _NAME:
                 name(node.id)  # type: ignore[attr-defined]
                 continue  # no children
