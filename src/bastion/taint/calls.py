@@ -200,6 +200,7 @@ def _call_lambda(flow: FunctionFlow, callee: Val, node: ast.Call, env: Env) -> V
         return plain(union(*(flow.expr(a, env).flat() for a in node.args)))
     lam, closure = callee.node
     inner = dict(closure)
+    flow.dotted_roots.update(key.split(".", 1)[0] for key in inner if "." in key)  # it may come from another function
     params = [a.arg for a in (*lam.args.posonlyargs, *lam.args.args)]
     for name, arg in zip(params, node.args, strict=False):
         inner[name] = flow.expr(arg, env)

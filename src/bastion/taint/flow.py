@@ -89,6 +89,8 @@ class FileFlow:
         self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
         self.attr_quals: dict[str, dict[str, str]] = {}  # class name -> self attribute -> qualified name
         self.sax_external = False
+        self.module_env: Env = {}  # what functions see of the module's variables
+        self.module_roots: frozenset[str] = frozenset()  # dotted_roots(module_env)
         self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
         # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks).
         self.sink_methods = frozenset(spec.TYPED_METHOD_SINKS) | frozenset(options.method_sinks) | spec.LOG_METHODS
@@ -101,6 +103,7 @@ class FileFlow:
         module_fn.run_body(self.tree.body)
         self.functions.append(module_fn.summary())
         module_env = {name: value for name, value in (module_fn.env or {}).items() if value.kind or value.const is not NOCONST or value.items}
+        self.module_env, self.module_roots = module_env, dotted_roots(module_env)
         self._walk_defs(self.tree.body, self.module, None, module_env)
         return {
             "functions": self.functions, "sources": self.sources, "calls": self.calls,
@@ -116,6 +119,8 @@ class FileFlow:
         # `self.x = ...` assignments under each class, in the order a walk of the class body
         # visits them; their values are named only at the end, once imports and globals are known.
         self_stores: dict[int, list[ast.Assign]] = {}
+        # FastAPI markers, by name (identifiers are NFKC-normalised, so non-ASCII text may spell them otherwise)
+        self._may_depend = "Depends" in text or "Security" in text or not text.isascii()
         self._scan_statements(self.tree.body, (), class_defs, self_stores)
         if "django" in self.frameworks and "path(" in text:
             for stmt in self.tree.body:
@@ -149,7 +154,7 @@ class FileFlow:
                 self._scan_statements(node.body, inner_owners, class_defs, self_stores)
                 continue
             if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                if node.args.defaults or node.args.kw_defaults:
+                if self._may_depend and (node.args.defaults or node.args.kw_defaults):
                     self._dependencies(node)
             elif kind is ast.Import:
                 self._import(node)
@@ -410,6 +415,9 @@ class FunctionFlow:
         if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
             self.route = ("flask", None)
         self.env: Env | None = dict(closure)
+        # First parts of the dotted keys (`self.x`) any environment of this function may hold: a
+        # name assigned outside this set has no `name.attr` entries to forget.
+        self.dotted_roots: set[str] = set(file.module_roots if closure is file.module_env else dotted_roots(closure))
         self.loop_exits: list[list[Env]] = []
         self.loop_continues: list[list[Env]] = []
         self.current_node: ast.AST = node or ast.Pass(lineno=1, col_offset=0)
@@ -473,6 +481,7 @@ class FunctionFlow:
         if self.cls and self.params and self.params[0] == "self":
             if django_view:
                 self.env["self.request"] = Val({}, kind="request")
+                self.dotted_roots.add("self")
             else:
                 self.env.pop("self.request", None)
 
@@ -776,9 +785,10 @@ class FunctionFlow:
     def assign(self, target: ast.expr, value: Val, env: Env, source: ast.expr | None) -> None:
         if isinstance(target, ast.Name):
             env[target.id] = value
-            prefix = target.id + "."
-            for key in [k for k in env if k.startswith(prefix)]:
-                del env[key]
+            if target.id in self.dotted_roots:
+                prefix = target.id + "."
+                for key in [k for k in env if k.startswith(prefix)]:
+                    del env[key]
         elif isinstance(target, (ast.Tuple, ast.List)):
             starred = any(isinstance(e, ast.Starred) for e in target.elts)
             for index, element in enumerate(target.elts):
@@ -796,6 +806,7 @@ class FunctionFlow:
             key = target_key(target)
             if key:
                 env[key] = value
+                self.dotted_roots.add(key.split(".", 1)[0])
         elif isinstance(target, ast.Subscript):
             self.store_item(target, value, env)
         elif isinstance(target, ast.Starred):
@@ -812,6 +823,7 @@ class FunctionFlow:
         key = target_key(target.value)
         if key is None:
             return
+        self.dotted_roots.add(key.split(".", 1)[0])
         current = env.get(key, base)
         if index.const is not NOCONST and not isinstance(target.slice, ast.Slice):
             items = dict(current.items or {}) if (current.items is not None or current.const is NOCONST) else {}
@@ -1017,7 +1029,7 @@ class FunctionFlow:
         return method(self, node, env)
 
     def e_Constant(self, node: ast.Constant, env: Env) -> Val:
-        return const(node.value)
+        return Val({}, node.value)
 
     def e_Name(self, node: ast.Name, env: Env) -> Val:
         value = env.get(node.id)
@@ -1412,6 +1424,10 @@ def _added(node: ast.BinOp, limit: int = 12) -> list[ast.expr]:
         current = current.left
     operands.append(current)
     return operands[::-1]
+
+
+def dotted_roots(env: Env) -> frozenset[str]:
+    return frozenset(key.split(".", 1)[0] for key in env if "." in key)
 
 
 def _has_url_separator(operands: list[ast.expr]) -> bool:
