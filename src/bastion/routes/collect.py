@@ -81,7 +81,7 @@ class _Collector:
         for arg, default in [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
             params.append({"name": arg.arg, "default": syntax.arg_value(default, names) if default is not None else None,
                            "annotation": annotation_spec(arg.annotation, names) if arg.annotation is not None else None})
-        self.facts["functions"][qualname] = {
+        entry = {
             "name": node.name, "line": node.lineno, "col": node.col_offset,
             "decorators": [decorator_spec(d, names) for d in node.decorator_list],
             "params": params, "writes": syntax.writes(body),
@@ -89,6 +89,7 @@ class _Collector:
             "compared_methods": syntax.compared_methods(body), "vocabulary": syntax.vocabulary(body),
             "exempt": syntax.hook_exemptions(body), "head_calls": syntax.head_calls(body, names),
         }
+        self.facts["functions"][qualname] = _without_empty(entry)
         for child in node.body:  # route functions and the app itself inside an application factory
             if child.__class__ not in _FACTORY_STATEMENTS:
                 continue
@@ -176,6 +177,21 @@ class _Collector:
                     "args": [syntax.arg_value(a, self.names) for a in sub.args],
                     "kwargs": {k.arg: syntax.arg_value(k.value, self.names) for k in sub.keywords if k.arg},
                 })
+
+
+# Body facts read with `.get(key, empty)`: most functions are neither handlers nor guards, and
+# facts travel from the workers and into the cache, so their empty values are left out.
+_OPTIONAL = ("guard", "inline", "compared_methods", "exempt", "head_calls")
+
+
+def _without_empty(entry: dict[str, Any]) -> dict[str, Any]:
+    for key in _OPTIONAL:
+        if not entry[key]:
+            del entry[key]
+    vocabulary = {key: value for key, value in entry.pop("vocabulary").items() if value}
+    if vocabulary:
+        entry["vocabulary"] = vocabulary
+    return entry
 
 
 def _flatten(node: ast.expr, names: Names) -> list[Any]:
