@@ -79,8 +79,12 @@ class _Collector:
         defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
         params = []
         for arg, default in [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
-            params.append({"name": arg.arg, "default": syntax.arg_value(default, names) if default is not None else None,
-                           "annotation": annotation_spec(arg.annotation, names) if arg.annotation is not None else None})
+            param: dict[str, Any] = {"name": arg.arg}  # "default" and "annotation" are read with .get: None is left out
+            if default is not None and (value := syntax.arg_value(default, names)) is not None:
+                param["default"] = value
+            if arg.annotation is not None and (spec := annotation_spec(arg.annotation, names)) is not None:
+                param["annotation"] = spec
+            params.append(param)
         entry = {
             "name": node.name, "line": node.lineno, "col": node.col_offset,
             "decorators": [decorator_spec(d, names) for d in node.decorator_list],
