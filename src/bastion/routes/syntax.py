@@ -259,9 +259,8 @@ class Body:
         return [node for node in self._walked.kept if node.__class__ in _IMPORTS] if self._walked.imports else []
 
     def may_refuse(self) -> bool:
-        """Could any statement here be a refusal (`denial`, `_client_error`)? Each needs a raise, a
-        returned tuple, or a call named like a refusal or passing a status: without one, the
-        statement-by-statement search is skipped."""
+        """Could any statement here be a refusal (`denial`, `_client_error`)? Without a sign of
+        one (see `_may_refuse`), the statement-by-statement search is skipped."""
         if self._refuses is None:
             self._refuses = self._may_refuse()
         return self._refuses
