@@ -137,32 +137,32 @@ class FileFlow:
         """Imports, classes, FastAPI dependencies and `self.x = ...` stores, in every nested body (a
         statement's own bodies are visited last field first, as the walk this replaced did)."""
         for node in body:
-            kind = node.__class__
-            if kind is ast.Assign:
+            step = _SCAN_STEPS.get(node.__class__, _LEAF)
+            if step is _LEAF:
+                continue
+            if step is _ASSIGN:
                 if owners and len(node.targets) == 1:
                     target = node.targets[0]
-                    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                    if target.__class__ is ast.Attribute and target.value.__class__ is ast.Name and target.value.id == "self":
                         for stores in owners:
                             stores.append(node)
                 continue
-            fields = _NESTED_BODIES.get(kind)
-            if kind is ast.ClassDef:
+            if step is _CLASS:
                 class_defs.append(node)
                 stores: list[ast.Assign] = []
                 self_stores[id(node)] = stores
-                inner_owners = (*owners, stores)
-                self._scan_statements(node.body, inner_owners, class_defs, self_stores)
+                self._scan_statements(node.body, (*owners, stores), class_defs, self_stores)
                 continue
-            if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+            if step is _FUNCTION:
                 if self._may_depend and (node.args.defaults or node.args.kw_defaults):
                     self._dependencies(node)
-            elif kind is ast.Import:
+            elif step is _IMPORT:
                 self._import(node)
-            elif kind is ast.ImportFrom:
+            elif step is _IMPORT_FROM:
                 self._import_from(node)
-            if fields:
-                for name in reversed(fields):
-                    self._scan_statements(getattr(node, name), owners, class_defs, self_stores)
+                continue
+            for name in reversed(_NESTED_BODIES.get(node.__class__, ())):
+                self._scan_statements(getattr(node, name), owners, class_defs, self_stores)
 
     def _import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -670,7 +670,8 @@ class FunctionFlow:
         test = self.condition(node.test, env)
         if test is not NOCONST:
             return self.block(node.body if test else node.orelse, env)
-        self.expr(node.test, env)
+        if not _quietly_evaluated(node.test):  # evaluated again for its calls and sinks
+            self.expr(node.test, env)
         true_env, false_env = self.refine(node.test, env)
         return merge(self.block(node.body, dict(true_env)), self.block(node.orelse, dict(false_env)))
 
@@ -1424,6 +1425,36 @@ def _added(node: ast.BinOp, limit: int = 12) -> list[ast.expr]:
         current = current.left
     operands.append(current)
     return operands[::-1]
+
+
+# What the module scan does with each kind of statement (anything else holds no statement).
+_LEAF, _ASSIGN, _CLASS, _FUNCTION, _IMPORT, _IMPORT_FROM, _NESTED = "leaf", "assign", "class", "function", "import", "from", "nested"
+_SCAN_STEPS: dict[type, str] = {
+    **{cls: _NESTED for cls in _NESTED_BODIES},
+    ast.Assign: _ASSIGN, ast.ClassDef: _CLASS, ast.FunctionDef: _FUNCTION, ast.AsyncFunctionDef: _FUNCTION,
+    ast.Import: _IMPORT, ast.ImportFrom: _IMPORT_FROM,
+}
+
+
+def _quietly_evaluated(test: ast.expr) -> bool:
+    """Did `condition()` already evaluate all of `test` (see `expr_quiet`) with nothing to record?
+    True for comparisons, `not`, `and`/`or` of names, attributes and constants: evaluating them again
+    would change nothing (a source met again is the same source)."""
+    kind = test.__class__
+    if kind is ast.BoolOp:
+        return all(_quietly_evaluated(value) for value in test.values)  # type: ignore[attr-defined]
+    if kind is ast.UnaryOp:
+        return test.op.__class__ is ast.Not and _quietly_evaluated(test.operand)  # type: ignore[attr-defined]
+    if kind is ast.Compare:
+        return _plain(test.left) and all(_plain(c) for c in test.comparators)  # type: ignore[attr-defined]
+    return _plain(test)
+
+
+def _plain(node: ast.expr) -> bool:
+    """A name, a constant, or an attribute chain on a name."""
+    while node.__class__ is ast.Attribute:
+        node = node.value  # type: ignore[attr-defined]
+    return node.__class__ is ast.Name or node.__class__ is ast.Constant
 
 
 def dotted_roots(env: Env) -> frozenset[str]:
