@@ -66,8 +66,8 @@ class _Collector:
             for child in [*node.body, *getattr(node, "orelse", []), *getattr(node, "finalbody", [])]:
                 self.visit(child, scope, top=top, in_class=in_class)
             return
-        if not in_class:
-            self.scan_calls(call for call in descendants(node) if isinstance(call, ast.Call))
+        if not in_class and node.__class__ is not ast.Import and node.__class__ is not ast.ImportFrom:  # no calls in those
+            self.scan_calls([call for call in descendants(node) if call.__class__ is ast.Call])
 
     # -- definitions ------------------------------------------------------------------------
 
