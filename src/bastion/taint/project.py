@@ -273,7 +273,8 @@ class Linker:
         function whose summary changed, and the functions that name a call whose value changed
         (a module-level call read inside a function). Each function is evaluated at most
         MAX_ROUNDS times."""
-        functions = list(self.functions.values())
+        # A function with no call and an empty summary evaluates to nothing, however often.
+        functions = [f for f in self.functions.values() if f.calls or f.data.get("r") or f.data.get("a") or f.data.get("af")]
         callers = self.callers()
         readers: dict[tuple[str, int], list[Function]] = {}
         self._forward_only = set()
@@ -305,9 +306,9 @@ class Linker:
     def _evaluate(self, function: Function) -> tuple[set[int], bool]:
         """Recompute one function's call values and summary: (calls whose value changed, whether
         the summary changed)."""
-        calls = self.facts[function.file].get("calls", [])
         changed_calls: set[int] = set()
-        for _ in range(MAX_ROUNDS):
+        calls = self.facts[function.file].get("calls", []) if function.calls else []
+        for _ in range(MAX_ROUNDS if function.calls else 0):
             changed = False
             for index in function.calls:
                 key = (function.file, index)
@@ -323,9 +324,10 @@ class Linker:
                     changed = True
             if not changed or id(function) in self._forward_only:
                 break  # calls read only calls before them: one pass in order is exact
-        ret = self.resolve(function.file, function.data.get("r"))
-        attrs = self.resolve(function.file, function.data.get("a"))
-        fields = {name: self.resolve(function.file, taint) for name, taint in function.data.get("af", {}).items()}
+        data = function.data
+        ret = self.resolve(function.file, data.get("r"))
+        attrs = self.resolve(function.file, data.get("a"))
+        fields = {name: self.resolve(function.file, taint) for name, taint in data["af"].items()} if "af" in data else {}
         if ret != function.ret or attrs != function.attrs or fields != function.fields:
             function.ret, function.attrs, function.fields = ret, attrs, fields
             return changed_calls, True
@@ -340,29 +342,25 @@ def _call_reads(function: Function, calls: list[dict[str, Any]]) -> tuple[set[in
     """The calls (`c:N`) whose values a function's summary or its own calls read, and whether one
     of its calls reads the value of one of its own calls that comes later."""
     found: set[int] = set()
-
-    def scan(taint: Any) -> None:
-        if taint:
-            found.update(int(label[2:]) for label in taint if label.startswith("c:"))
-
     data = function.data
-    scan(data.get("r"))
-    scan(data.get("a"))
-    for taint in data.get("af", {}).values():
-        scan(taint)
-    for sink in data.get("s", []):
-        scan(sink.get("t"))
+    summary = [data.get("r"), data.get("a"), *data.get("af", {}).values(), *(sink.get("t") for sink in data.get("s", ()))]
+    for taint in summary:
+        if taint:
+            for label in taint:
+                if label.startswith("c:"):
+                    found.add(int(label[2:]))
     reads_later = False
-    position = {index: order for order, index in enumerate(function.calls)}
-    for order, index in enumerate(function.calls):
-        call = calls[index]
-        for taint in (*call.get("a", []), *call.get("k", {}).values(), call.get("r")):
-            if isinstance(taint, dict):
-                for label in taint:
-                    if label.startswith("c:"):
-                        read = int(label[2:])
-                        found.add(read)
-                        reads_later = reads_later or position.get(read, -1) >= order
+    if function.calls:
+        position = {index: order for order, index in enumerate(function.calls)}
+        for order, index in enumerate(function.calls):
+            call = calls[index]
+            for taint in (*call.get("a", ()), *call.get("k", {}).values(), call.get("r")):
+                if isinstance(taint, dict):
+                    for label in taint:
+                        if label.startswith("c:"):
+                            read = int(label[2:])
+                            found.add(read)
+                            reads_later = reads_later or position.get(read, -1) >= order
     return found, reads_later
 
 
