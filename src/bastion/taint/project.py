@@ -83,6 +83,8 @@ class Linker:
         self.call_fields: dict[tuple[str, int], dict[str, Resolved]] = {}
         self.call_targets: dict[tuple[str, int], list[tuple[Function, bool]]] = {}
         self._callers: dict[int, list[tuple[Function, int, bool]]] | None = None
+        self._canonical: dict[str, str] = {}  # memo of canonical(), used once the tables below are complete
+        self._methods: dict[tuple[str, str], list[Function]] = {}  # memo of method(cls, name)
         self._forward_only: set[int] = set()
         for path, data in self.facts.items():
             self.aliases.update(data.get("aliases", {}))
@@ -100,6 +102,12 @@ class Linker:
     # -- call targets ---------------------------------------------------------------------
 
     def canonical(self, name: str) -> str:
+        found = self._canonical.get(name)
+        if found is None:
+            found = self._canonical[name] = self._follow_aliases(name)
+        return found
+
+    def _follow_aliases(self, name: str) -> str:
         for _ in range(MAX_ALIAS_HOPS):
             if name in self.by_qual or name in self.classes:
                 return name
@@ -116,6 +124,14 @@ class Linker:
         return name
 
     def method(self, cls: str, name: str, depth: int = 0) -> list[Function]:
+        if depth == 0:
+            key = (cls, name)
+            if key not in self._methods:
+                self._methods[key] = self._method(cls, name, 0)
+            return self._methods[key]
+        return self._method(cls, name, depth)
+
+    def _method(self, cls: str, name: str, depth: int) -> list[Function]:
         found = self.by_qual.get(f"{cls}.{name}")
         if found or depth > 5:
             return found or []
