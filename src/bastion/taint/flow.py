@@ -407,6 +407,7 @@ class FunctionFlow:
         self.nested: list[tuple[Any, str, Env]] = []
         self.params: list[str] = []
         self.kwarg: str | None = None
+        self._class_attrs: dict[str, str] | None = None  # attr_quals of the class, once looked up
         self.made_calls = False  # calls into project code: callers may bind our parameters through them
         self.route = self._route_kind(decorators)
         if self.route is None and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in file.dependencies and cls is None:
@@ -1021,10 +1022,13 @@ class FunctionFlow:
     def expr(self, node: ast.expr | None, env: Env) -> Val:
         if node is None:
             return CLEAN
-        if node.__class__ is ast.Name:  # the commonest case, a local variable, without a dispatch
+        kind = node.__class__
+        if kind is ast.Name:  # the commonest cases, a local variable and a literal, without a dispatch
             value = env.get(node.id)  # type: ignore[attr-defined]
             return value if value is not None else self.e_Name(node, env)  # type: ignore[arg-type]
-        method = _EXPRESSION_HANDLERS.get(node.__class__)
+        if kind is ast.Constant:
+            return Val({}, node.value)  # type: ignore[attr-defined]
+        method = _EXPRESSION_HANDLERS.get(kind)
         if method is None:
             return CLEAN
         return method(self, node, env)
@@ -1093,8 +1097,9 @@ class FunctionFlow:
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.cls and "p:self" in base.taint:
             # Field-sensitive: the project pass binds `self.<attr>` to that attribute of the receiver.
             field = {f"p:self.{node.attr}": base.taint["p:self"]}
-            qual = self.file.attr_quals.get(self.cls.rsplit(".", 1)[-1], {}).get(node.attr)
-            return Val(field, qual=qual)
+            if self._class_attrs is None:
+                self._class_attrs = self.file.attr_quals.get(self.cls.rsplit(".", 1)[-1], {})
+            return Val(field, qual=self._class_attrs.get(node.attr))
         if base.kind and base.kind.startswith("model:"):
             fields = self.file.classes.get(base.kind[6:], {}).get("fields", {})
             annotation = fields.get(node.attr)
