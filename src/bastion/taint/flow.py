@@ -449,12 +449,7 @@ class FunctionFlow:
     def _bind_params(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         args = node.args
         positional = [*args.posonlyargs, *args.args]
-        defaults: dict[str, ast.expr] = {}
-        for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=False):
-            defaults[arg.arg] = default
-        for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
-            if default is not None:
-                defaults[arg.arg] = default
+        defaults: dict[str, ast.expr] | None = None  # by parameter name, for routes and views only
         every = [*positional, *( [args.vararg] if args.vararg else []), *args.kwonlyargs, *([args.kwarg] if args.kwarg else [])]
         self.params = [a.arg for a in every]
         self.kwarg = args.kwarg.arg if args.kwarg else None
@@ -471,8 +466,10 @@ class FunctionFlow:
             elif annotation is not None and is_response_class(annotation):
                 value = Val({}, kind="response")
             elif self.route is not None:
+                defaults = _parameter_defaults(args, positional) if defaults is None else defaults
                 value = self._route_param(arg, defaults.get(name), index)
             elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
+                defaults = _parameter_defaults(args, positional) if defaults is None else defaults
                 default = defaults.get(name)
                 constant_default = isinstance(default, ast.Constant) and default.value is not None
                 if not constant_default and (arg.annotation is None or not self._safe_annotation(arg.annotation)):
@@ -1078,7 +1075,8 @@ class FunctionFlow:
         if key and key in env:
             return env[key]
         base = self.expr(inner, env)
-        if base.kind == "request":
+        kind = base.kind
+        if kind == "request":
             if node.attr in spec.REQUEST_ATTRS:
                 text = ast.unparse(node) if len(ast.unparse(node.value)) < 60 else node.attr
                 taint = self.file.source(node, text)
@@ -1092,26 +1090,27 @@ class FunctionFlow:
             if node.attr in {"request"}:
                 return base
             return Val({}, qual=f"{base.qual}.{node.attr}" if base.qual else None, kind="request-part")
-        if base.kind == "request-part":
+        if kind == "request-part":
             return CLEAN
-        if isinstance(node.value, ast.Name) and node.value.id == "self" and self.cls and "p:self" in base.taint:
+        if inner.__class__ is ast.Name and inner.id == "self" and self.cls and "p:self" in base.taint:  # type: ignore[attr-defined]
             # Field-sensitive: the project pass binds `self.<attr>` to that attribute of the receiver.
             field = {f"p:self.{node.attr}": base.taint["p:self"]}
             if self._class_attrs is None:
                 self._class_attrs = self.file.attr_quals.get(self.cls.rsplit(".", 1)[-1], {})
             return Val(field, qual=self._class_attrs.get(node.attr))
-        if base.kind and base.kind.startswith("model:"):
-            fields = self.file.classes.get(base.kind[6:], {}).get("fields", {})
-            annotation = fields.get(node.attr)
-            if annotation is not None and self._safe_annotation(annotation):
-                return CLEAN
-            return Val(base.flat())
-        if base.kind == "path-obj" and node.attr in {"name", "stem", "suffix", "suffixes"}:
-            return Val(clear(base.flat(), frozenset({"path"})))
-        if base.kind == "urlparse":
-            return Val(base.flat(), origin=base.origin, kind="urlpart")
-        if base.kind in {"response"} and node.attr == "headers":
-            return Val({}, kind="headers")
+        if kind is not None:
+            if kind.startswith("model:"):
+                fields = self.file.classes.get(kind[6:], {}).get("fields", {})
+                annotation = fields.get(node.attr)
+                if annotation is not None and self._safe_annotation(annotation):
+                    return CLEAN
+                return Val(base.flat())
+            if kind == "path-obj" and node.attr in {"name", "stem", "suffix", "suffixes"}:
+                return Val(clear(base.flat(), frozenset({"path"})))
+            if kind == "urlparse":
+                return Val(base.flat(), origin=base.origin, kind="urlpart")
+            if kind == "response" and node.attr == "headers":
+                return Val({}, kind="headers")
         qual = f"{base.qual}.{node.attr}" if base.qual else None
         if qual is not None and not base.flat():
             return self.named(qual, node)
@@ -1460,6 +1459,16 @@ def _plain(node: ast.expr) -> bool:
     while node.__class__ is ast.Attribute:
         node = node.value  # type: ignore[attr-defined]
     return node.__class__ is ast.Name or node.__class__ is ast.Constant
+
+
+def _parameter_defaults(args: ast.arguments, positional: list[ast.arg]) -> dict[str, ast.expr]:
+    defaults: dict[str, ast.expr] = {}
+    for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=False):
+        defaults[arg.arg] = default
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
+        if default is not None:
+            defaults[arg.arg] = default
+    return defaults
 
 
 def dotted_roots(env: Env) -> frozenset[str]:
