@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from bastion.engine.names import BUILTIN_NAMES
 from bastion.taint import spec
-from bastion.taint.spec import KNOWN_LIBRARIES, SHELLS
+from bastion.taint.libraries import KNOWN_LIBRARIES, SHELLS
 from bastion.taint.values import (
     CLEAN,
     EMPTY,
