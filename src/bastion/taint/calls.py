@@ -28,7 +28,6 @@ from bastion.taint.values import (
 
 if TYPE_CHECKING:
     from bastion.taint.flow import FunctionFlow
-    from bastion.taint.settings import TaintOptions
 
 MARKUP = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
 RESPONSE_BUILDERS = frozenset({
@@ -97,14 +96,6 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         if _is_dispatch(node, qual):
             return plain(clear(args_taint, XSS_ONLY))
         return plain(args_taint)
-    if (receiver is None or receiver.kind not in CALL_KINDS) and not _special_call(file.options, qual):
-        # A name none of the checks below knows: only sinks, then the method or function itself.
-        _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
-        if receiver is not None and method is not None:
-            return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
-        if _is_dispatch(node, qual):
-            return plain(clear(args_taint, XSS_ONLY))
-        return _function(flow, node, qual, vals, kwvals, args_taint)
 
     # sources
     if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
@@ -185,28 +176,6 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual is None:
         return plain(args_taint)
     return _function(flow, node, qual, vals, kwvals, args_taint)
-
-
-# Receiver kinds the checks in evaluate_call look for (sources, sanitisers, models).
-CALL_KINDS = frozenset({"request", "file", "path-obj", "markup", "jinja-env"})
-_SPECIAL_NAMES = frozenset({
-    *spec.LOW_SOURCES, *spec.ENVIRONMENT_SOURCES, *FOLDABLE, *PATH_FUNCTIONS, *MARKUP, *XPATH_EVALUATORS,
-    *SESSION_GETTERS, *DATABASE_LOOKUPS, *RESPONSE_BUILDERS,
-    "urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "pathlib.Path", "pathlib.PurePath",
-    "pathlib.PosixPath", "open", "io.open", "codecs.open", "lxml.etree.XMLParser", "jinja2.Environment",
-    "jinja2.environment.Environment", "jinja2.Template",
-})
-_special_by_options: dict[int, tuple[TaintOptions, frozenset[str]]] = {}
-
-
-def _special_call(options: TaintOptions, qual: str | None) -> bool:
-    """Is `qual` a name some check in evaluate_call looks for (a source, sanitiser or model)?"""
-    if qual is None:
-        return True
-    entry = _special_by_options.get(id(options))
-    if entry is None or entry[0] is not options:
-        entry = _special_by_options[id(options)] = (options, _SPECIAL_NAMES | frozenset(options.sources) | frozenset(options.sanitizers))
-    return qual in entry[1] or ".objects." in qual or qual.startswith("flask.") or is_response_class(qual)
 
 
 def is_response_class(qual: str | None) -> bool:

@@ -11,7 +11,7 @@ summary can be computed alone and resolved later over the call graph:
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 Taint = dict[str, frozenset[str]]
@@ -120,7 +120,8 @@ def join(a: Val | None, b: Val | None) -> Val:
 
 
 def with_taint(value: Val, taint: Taint) -> Val:
-    return replace(value, taint=taint, items=None, const=NOCONST)
+    """`value` with another taint, and neither items nor a constant (dataclasses.replace, spelled out)."""
+    return Val(taint, NOCONST, None, value.seq, value.kind, value.qual, value.origin, value.node)
 
 
 Env = dict[str, Val]
