@@ -60,6 +60,14 @@ NORETURN = frozenset({
     "flask.abort", "werkzeug.exceptions.abort", "quart.abort", "sys.exit", "os._exit", "exit", "quit",
     "bottle.abort", "aiohttp.web.HTTPBadRequest", "django.core.exceptions.PermissionDenied",
 })
+# Method names a call `x.m(...)` needs to be a guard (see guarded): validators, regular-expression
+# matches, prefix checks, and the last parts of the guarding functions' dotted names.
+GUARD_METHODS = frozenset({
+    *VALIDATING_METHODS, "fullmatch", "match", "search", "startswith", "is_relative_to",
+    *(name.rsplit(".", 1)[-1] for name in URL_CHECKS | MEMBERSHIP_CHECKS),
+})
+# Last parts of the dotted NORETURN names: `x.m()` can only be one of those if `m` is one of these.
+NORETURN_LAST = frozenset(name.rsplit(".", 1)[-1] for name in NORETURN if "." in name)
 MAX_LOOP_PASSES = 2
 MAX_NESTED_REPEATS = 3
 
@@ -604,8 +612,11 @@ class FunctionFlow:
 
     def s_Expr(self, node: ast.Expr, env: Env) -> Env | None:
         self.expr(node.value, env)
-        if isinstance(node.value, ast.Call) and self.file.qual(node.value.func) in NORETURN:
-            return None
+        call = node.value
+        if call.__class__ is ast.Call:
+            func = call.func  # type: ignore[attr-defined]
+            if (func.__class__ is not ast.Attribute or func.attr in NORETURN_LAST) and self.file.qual(func) in NORETURN:
+                return None
         return env
 
     def s_Assign(self, node: ast.Assign, env: Env) -> Env:
@@ -931,6 +942,8 @@ class FunctionFlow:
             return None
         if not isinstance(test, ast.Call):
             return None
+        if test.func.__class__ is ast.Attribute and test.func.attr not in GUARD_METHODS:  # type: ignore[attr-defined]
+            return None  # `x.m(...)` is a guard only for these method names (a dotted name ends with one)
         qual = self.file.qual(test.func)
         if qual == "isinstance" and len(test.args) == 2:
             kinds = [self.file.qual(t) for t in (test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]])]
