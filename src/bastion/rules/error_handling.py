@@ -278,15 +278,30 @@ def _is_error_handler_parameter(ctx: Context, name: str) -> bool:
     return False
 
 
+# Every traceback call is spelled with one of these names somewhere in its file.
+_TRACEBACK_WORDS = tuple(sorted({call.rsplit(".", 1)[1] for call in _TRACEBACK_CALLS}))
+
+
 def _traceback_local(ctx: Context, name: str) -> ast.AST | None:
     function = ctx.function
-    if function is None or isinstance(function, ast.Lambda):
+    if function is None or isinstance(function, ast.Lambda) or not _mentions_traceback(ctx):
         return None
     for node in ast.walk(function):
         assigns = isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
         if assigns and isinstance(node.value, ast.Call) and (ctx.qualname(node.value.func) or "") in _TRACEBACK_CALLS:  # type: ignore[attr-defined]
             return node.value  # type: ignore[attr-defined]
     return None
+
+
+_MENTIONS: list = [None, False]  # [source, answer] of the last file asked about
+
+
+def _mentions_traceback(ctx: Context) -> bool:
+    """Could any call in this file be a traceback call? (Asked for names in every view's return.)"""
+    if _MENTIONS[0] is not ctx.source:
+        text = ctx.source.text
+        _MENTIONS[:] = [ctx.source, any(word in text for word in _TRACEBACK_WORDS)]
+    return _MENTIONS[1]
 
 
 def _is_view(ctx: Context) -> bool:
