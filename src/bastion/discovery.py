@@ -12,11 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from bastion.config import Config
 from bastion.model import Diagnostic, DiagnosticKind
+
+if TYPE_CHECKING:
+    import pathspec
+
+# pathspec is imported only when a .gitignore or a path pattern needs it (a cached scan of a tree
+# without one, or a pre-commit run, need not pay for it).
 
 PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
 
@@ -73,7 +78,7 @@ class Excludes:
         self.names = frozenset(names)
         self.dir_names = frozenset(dir_names)
         self.globs = re.compile("|".join(globs)) if globs else None
-        self.paths = pathspec.GitIgnoreSpec.from_lines(paths) if paths else None
+        self.paths = _spec(paths) if paths else None
 
     def match(self, name: str, relative: str, is_dir: bool) -> bool:
         if name in self.names or (is_dir and name in self.dir_names) or (self.globs is not None and self.globs.match(name)):
@@ -87,6 +92,12 @@ def _exclude_spec(config: Config) -> Excludes:
     return Excludes([*config.exclude, *config.extend_exclude])
 
 
+def _spec(lines: list[str]) -> pathspec.PathSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def _gitignore(directory: str) -> pathspec.PathSpec | None:
     candidate = os.path.join(directory, ".gitignore")
     try:
@@ -94,7 +105,7 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
             lines = handle.read().splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    return _spec(lines) if lines else None
 
 
 def _name(entry: os.DirEntry[str]) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 CACHE_ENV = "BASTION_CACHE_DIR"
 DATABASE_NAME = "advisories.sqlite3"
+RELEASE_TABLE_NAME = "cpython.json"
 
 
 def cache_directory() -> Path:
@@ -21,3 +22,8 @@ def cache_directory() -> Path:
 
 def default_database_path() -> Path:
     return cache_directory() / DATABASE_NAME
+
+
+def release_table_path(directory: Path | None = None) -> Path:
+    """The refreshed CPython release table (`bastion interpreter --update-table`)."""
+    return (directory if directory is not None else cache_directory()) / RELEASE_TABLE_NAME

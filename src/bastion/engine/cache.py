@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -113,6 +112,8 @@ def _umask() -> int:
 def write_atomic(path: Path, text: str, encoding: str = "utf-8", *, durable: bool = True) -> None:
     """Write a file so that readers see the old content or the new, never a torn one."""
     path = Path(path)
+    import tempfile
+
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "w", encoding=encoding, newline="") as handle:

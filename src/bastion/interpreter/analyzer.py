@@ -56,12 +56,12 @@ class InterpreterAnalyzer:
     uses_facts = False  # reads the files, not the per-file facts
 
     def cache_token(self, project: Project) -> str:
-        from bastion.interpreter.releases import cached_path
+        from bastion.user_cache import release_table_path
 
         section = project.config.section("interpreter")
         today = section.get("as-of") or date.today()
         try:
-            refreshed = cached_path().stat().st_mtime_ns
+            refreshed = release_table_path().stat().st_mtime_ns
         except OSError:
             refreshed = 0
         return f"{today.isoformat()}:{section.get('eol-warning-months', 6)}:{refreshed}"

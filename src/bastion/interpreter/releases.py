@@ -20,7 +20,6 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 BUNDLED = Path(__file__).with_name("data") / "cpython.json"
-CACHED_NAME = "cpython.json"
 DEFAULT_URL = "https://raw.githubusercontent.com/bastion-security/bastion/main/src/bastion/interpreter/data/cpython.json"
 URL_ENV = "BASTION_CPYTHON_TABLE_URL"
 MAX_TABLE_BYTES = 4 * 1024 * 1024
@@ -202,11 +201,9 @@ def _advisory(entry: Mapping[str, Any], branches: Mapping[str, Branch]) -> Advis
 
 
 def cached_path(cache_dir: Path | None = None) -> Path:
-    if cache_dir is None:
-        from bastion.user_cache import cache_directory
+    from bastion.user_cache import release_table_path
 
-        cache_dir = cache_directory()
-    return cache_dir / CACHED_NAME
+    return release_table_path(cache_dir)
 
 
 def load_table(cache_dir: Path | None = None) -> ReleaseTable:
