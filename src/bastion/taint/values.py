@@ -10,9 +10,10 @@ summary can be computed alone and resolved later over the call graph:
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 from typing import Any
+
+from bastion.engine.astutil import dotted
 
 Taint = dict[str, frozenset[str]]
 NOCONST: Any = object()
@@ -140,14 +141,8 @@ def merge(a: Env | None, b: Env | None) -> Env | None:
     return out
 
 
-def target_key(node: ast.AST) -> str | None:
-    """The environment key of a variable or attribute chain (`x`, `self.x.y`); None otherwise."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = target_key(node.value)
-        return f"{base}.{node.attr}" if base else None
-    return None
+# The environment key of a variable or attribute chain (`x`, `self.x.y`); None otherwise.
+target_key = dotted
 
 
 def dump(taint: Taint) -> dict[str, list[str]]:
