@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from bastion.engine.astutil import name_of_target
@@ -23,8 +24,12 @@ NOT_SECURITY = re.compile(
 )
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+@functools.lru_cache(maxsize=8192)  # the same names come back on every line of a file
 def camel_to_snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    return _CAMEL_HUMP.sub(r"_\1", name).lower()
 
 
 def is_security_name(name: str | None) -> bool:

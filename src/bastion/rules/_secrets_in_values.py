@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from bastion.engine.context import Context
@@ -39,6 +40,7 @@ _REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request", "
 _PASSING_CALLS = frozenset({"str", "repr", "format", "dict", "list", "tuple", "json.dumps", "dumps", "join", "encode", "decode", "strip", "lower", "upper"})
 
 
+@functools.lru_cache(maxsize=8192)  # asked for every keyword, key and target of a file
 def is_secret_name(name: str | None) -> bool:
     if not name:
         return False
