@@ -133,7 +133,26 @@ def main() -> int:
         first = medians["bastion check (first run)"]
         print(f"\ncached run is {first / medians['bastion check (cached)']:.1f}× faster than the first run "
               f"({cold / medians['bastion check (cached)']:.1f}× faster than a run without cache)")
+        print_paired(timings)
     return 0
+
+
+PAIRS = (
+    ("cold check ÷ bare parse (target ≤ 2)", "bastion check (cold)", "bare parse (1 process)"),
+    ("Bandit ÷ cold check (target ≥ 5)", "bandit -r", "bastion check (cold)"),
+    ("first run ÷ cached run (target ≥ 10)", "bastion check (first run)", "bastion check (cached)"),
+)
+
+
+def print_paired(timings: dict[str, list[float]]) -> None:
+    """Ratios taken within each round, whose commands ran one after the other: on a machine whose
+    speed drifts (a shared virtual machine) they vary far less than the ratio of two medians."""
+    print("\n| ratio within each round | median | min | max |")
+    print("|---|---|---|---|")
+    for label, numerator, denominator in PAIRS:
+        if numerator in timings and denominator in timings:
+            ratios = [a / b for a, b in zip(timings[numerator], timings[denominator], strict=True)]
+            print(f"| {label} | {statistics.median(ratios):.2f} | {min(ratios):.2f} | {max(ratios):.2f} |")
 
 
 if __name__ == "__main__":
