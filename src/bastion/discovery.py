@@ -20,9 +20,6 @@ from bastion.model import Diagnostic, DiagnosticKind
 if TYPE_CHECKING:
     import pathspec
 
-# pathspec is imported only when a .gitignore or a path pattern needs it (a cached scan of a tree
-# without one, or a pre-commit run, need not pay for it).
-
 PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
 
 
@@ -93,6 +90,8 @@ def _exclude_spec(config: Config) -> Excludes:
 
 
 def _spec(lines: list[str]) -> pathspec.PathSpec:
+    """Imported only when a .gitignore or a path pattern needs it: a scan of a tree without one
+    (a pre-commit run's files, a cached scan) need not pay for it."""
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(lines)

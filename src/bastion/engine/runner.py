@@ -160,7 +160,8 @@ class FilePack:
         self._statuses: dict[str, Any] = statuses if isinstance(statuses, dict) else {}
         self._trusted_before = checked - RACY_NS if isinstance(checked, int) else 0
         self.checked = time.time_ns()
-        self.statuses: dict[str, list[Any]] = {}  # path -> [size, mtime, ctime, inode, digest] seen by this scan
+        # path -> (cache key, [size, mtime, ctime, inode, digest]) as this scan saw it
+        self.statuses: dict[str, tuple[str, list[Any]]] = {}
         self._facts: dict[str, Any] | None = None
 
     def known_digest(self, path: str) -> tuple[list[Any] | None, str | None]:
@@ -178,9 +179,14 @@ class FilePack:
             return now, recorded[4]
         return now, None
 
+    def _recorded(self, keys: Iterable[str] | None = None) -> dict[str, list[Any]]:
+        """This scan's statuses as stored: of the files whose results are under `keys` (None: all)."""
+        wanted = None if keys is None else set(keys)
+        return {path: record for path, (key, record) in self.statuses.items() if wanted is None or key in wanted}
+
     @property
     def statuses_changed(self) -> bool:
-        return {path: status[:5] for path, status in self.statuses.items()} != self._statuses
+        return self._recorded() != self._statuses
 
     def facts(self) -> dict[str, Any]:
         if self._facts is None:
@@ -191,10 +197,7 @@ class FilePack:
     def save(self, entries: dict[str, Any], facts: dict[str, Any] | None) -> None:
         """Facts first: an entries pack never names facts that were not written (None: unchanged)."""
         if facts is None or self.cache.put(self.facts_key, facts):
-            statuses = {path: status for path, status in self.statuses.items() if status[5] in entries}
-            self.cache.put(self.entries_key, {
-                "entries": entries, "checked": self.checked, "statuses": {p: s[:5] for p, s in statuses.items()},
-            })
+            self.cache.put(self.entries_key, {"entries": entries, "checked": self.checked, "statuses": self._recorded(entries)})
 
 
 def file_pass(
@@ -226,7 +229,7 @@ def file_pass(
             key = pack.cache.key(digest, job.display, job.module, str(job.is_package))
             keys[index] = (key, digest)
             if status is not None:
-                pack.statuses[job.path] = [*status, digest, key]
+                pack.statuses[job.path] = (key, [*status, digest])
             cached = pack.entries.get(key)
             if isinstance(cached, dict):
                 try:

@@ -15,11 +15,17 @@ if TYPE_CHECKING:
     from bastion.interpreter.releases import ReleaseTable
 
 
+def _day_and_warning(project: Project) -> tuple[date, int]:
+    """The day the check is made for, and how many months before end of life it warns."""
+    section = project.config.section("interpreter")
+    return section.get("as-of") or date.today(), section.get("eol-warning-months", 6)
+
+
 def settings_for(project: Project) -> Settings:
     from bastion.interpreter.checks import Settings
 
-    section = project.config.section("interpreter")
-    return Settings(today=section.get("as-of") or date.today(), warning_months=section.get("eol-warning-months", 6))
+    today, warning_months = _day_and_warning(project)
+    return Settings(today=today, warning_months=warning_months)
 
 
 def summary(targets: list[Target], table: ReleaseTable, settings: Settings) -> dict:
@@ -58,13 +64,12 @@ class InterpreterAnalyzer:
     def cache_token(self, project: Project) -> str:
         from bastion.user_cache import release_table_path
 
-        section = project.config.section("interpreter")
-        today = section.get("as-of") or date.today()
+        today, warning_months = _day_and_warning(project)
         try:
             refreshed = release_table_path().stat().st_mtime_ns
         except OSError:
             refreshed = 0
-        return f"{today.isoformat()}:{section.get('eol-warning-months', 6)}:{refreshed}"
+        return f"{today.isoformat()}:{warning_months}:{refreshed}"
 
     def analyze(self, project: Project) -> ProjectResult:
         # Imported here: a scan whose project pass is cached never needs them.

@@ -158,13 +158,16 @@ class PythonSecrets:
 
         text = context.source.text
         options = options_for(config)
-        if options is None or excluded(config, context.path):
-            return FileFacts(redactions=redact_secrets_in_lines(text, context.path))
-        hits = scan_text(text, "python", options)
-        findings = _findings(text, hits, context.path, config)
-        if _finds_what_defaults_find(options):
-            return FileFacts(findings=findings, redactions=redacted_lines(text, hits))
-        return FileFacts(findings=findings, redactions=redact_secrets_in_lines(text, context.path))
+        findings: list[Finding] = []
+        redactions = None
+        if options is not None and not excluded(config, context.path):
+            hits = scan_text(text, "python", options)
+            findings = _findings(text, hits, context.path, config)
+            if _finds_what_defaults_find(options):
+                redactions = redacted_lines(text, hits)
+        if redactions is None:
+            redactions = redact_secrets_in_lines(text, context.path)
+        return FileFacts(findings=findings, redactions=redactions)
 
 
 @dataclass(frozen=True, slots=True)

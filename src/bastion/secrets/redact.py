@@ -40,12 +40,14 @@ def redacted_lines(text: str, hits: list) -> dict[int, str]:
     return {hit.line: redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits) for hit in hits if 0 < hit.line <= len(lines)}
 
 
-# display path -> redactions found when the scan read the file (its per-file pass, maybe cached)
+# display path -> redactions found when the last scan read the file (its per-file pass, maybe cached)
 _KNOWN: dict[str, dict[int, str]] = {}
 
 
 def remember(redactions: dict[str, dict[int, str]]) -> None:
-    """Redactions the scan already knows, so reports need not look for secrets in those files again."""
+    """Redactions the scan already knows, so reports need not look for secrets in those files again
+    (what an earlier scan in this process knew is forgotten: those files may have changed since)."""
+    _KNOWN.clear()
     _KNOWN.update(redactions)
     _redacted_source.cache_clear()
 
