@@ -12,7 +12,8 @@ from deps_helpers import EVAL, database_2026, oracle_2026
 from packaging.utils import canonicalize_name
 
 from bastion.deps.advisories.database import AdvisoryDatabase
-from bastion.deps.collect import manifest_paths, parse_manifests
+from bastion.deps.collect import parse_manifests
+from bastion.deps.manifests import manifest_paths
 from bastion.deps.run import run
 
 PINS = json.loads((EVAL / "pins.json").read_text())

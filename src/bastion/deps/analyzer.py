@@ -39,16 +39,18 @@ class DependencyAnalyzer:
         return f"{path}:{status.st_size}:{status.st_mtime_ns}"
 
     def analyze(self, project: Project) -> ProjectResult:
-        # Imported here: a scan whose project pass is cached never needs them.
-        from bastion.deps.advisories.database import AdvisoryDatabase, DatabaseError
-        from bastion.deps.collect import manifest_paths, parse_manifests
-        from bastion.deps.run import run
+        from bastion.deps.manifests import manifest_paths
 
         scan_tests = project.config.scan_tests
         files = ((f.path, f.display) for f in project.other_files if scan_tests or not in_test_directory(f.path, project.root))
         paths = manifest_paths(files, project.explicit_paths)
         if not paths:
             return ProjectResult()
+        # Imported only now: most scanned trees have no manifest (nor a cached scan any need of them).
+        from bastion.deps.advisories.database import AdvisoryDatabase, DatabaseError
+        from bastion.deps.collect import parse_manifests
+        from bastion.deps.run import run
+
         manifests = parse_manifests(paths, project.root)
         result = ProjectResult()
         database = None

@@ -64,7 +64,8 @@ def _fail(message: str) -> int:
 def _manifests(options: argparse.Namespace):
     from bastion.config import ConfigError
     from bastion.config import load as load_config
-    from bastion.deps.collect import manifest_paths, parse_manifests
+    from bastion.deps.collect import parse_manifests
+    from bastion.deps.manifests import manifest_paths
     from bastion.deps.sources.installed import read_environment, site_packages
     from bastion.discovery import discover
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bastion.deps.files import ManifestError
+from bastion.deps.manifests import KINDS
 from bastion.deps.model import Manifest
 from bastion.deps.sources import conda, locks, pipfile, pyproject, requirements, setup_cfg
 from bastion.model import Diagnostic, DiagnosticKind
@@ -31,22 +32,20 @@ class FileSource:
     parse: Callable[[str, str], Manifest]
 
 
-def _named(*names: str) -> Callable[[str], bool]:
-    return lambda filename: filename in names
+_PARSERS: dict[str, Callable[[str, str], Manifest]] = {
+    "requirements": requirements.parse,
+    "pyproject": pyproject.parse,
+    "poetry.lock": locks.parse_poetry_lock,
+    "Pipfile": pipfile.parse,
+    "Pipfile.lock": locks.parse_pipfile_lock,
+    "uv.lock": locks.parse_uv_lock,
+    "pdm.lock": locks.parse_pdm_lock,
+    "pylock.toml": locks.parse_pylock,
+    "setup.cfg": setup_cfg.parse,
+    "environment.yml": conda.parse,
+}
 
-
-SOURCES: tuple[DependencySource, ...] = (
-    FileSource("requirements", requirements.accepts, requirements.parse),
-    FileSource("pyproject", pyproject.accepts, pyproject.parse),
-    FileSource("poetry.lock", _named("poetry.lock"), locks.parse_poetry_lock),
-    FileSource("Pipfile", _named("Pipfile"), pipfile.parse),
-    FileSource("Pipfile.lock", _named("Pipfile.lock"), locks.parse_pipfile_lock),
-    FileSource("uv.lock", _named("uv.lock"), locks.parse_uv_lock),
-    FileSource("pdm.lock", _named("pdm.lock"), locks.parse_pdm_lock),
-    FileSource("pylock.toml", lambda f: f == "pylock.toml" or (f.startswith("pylock.") and f.endswith(".toml")), locks.parse_pylock),
-    FileSource("setup.cfg", _named("setup.cfg"), setup_cfg.parse),
-    FileSource("environment.yml", conda.accepts, conda.parse),
-)
+SOURCES: tuple[DependencySource, ...] = tuple(FileSource(kind, accepts, _PARSERS[kind]) for kind, accepts in KINDS)
 
 
 def source_for(filename: str) -> DependencySource | None:

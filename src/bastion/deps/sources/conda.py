@@ -11,10 +11,6 @@ from bastion.deps.sources.requirements_line import parse_requirement
 _PYTHON = re.compile(r"^python\s*[=<>!]=?\s*([0-9][0-9.*]*)")
 
 
-def accepts(name: str) -> bool:
-    return name.lower() in {"environment.yml", "environment.yaml", "conda.yml", "conda.yaml"}
-
-
 def parse(path: str, display: str) -> Manifest:
     import yaml
 

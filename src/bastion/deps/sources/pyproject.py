@@ -13,10 +13,6 @@ from bastion.deps.sources.requirements_line import exact_version, parse_requirem
 from bastion.deps.sources.toml_util import array, load, string, table
 
 
-def accepts(name: str) -> bool:
-    return name == "pyproject.toml"
-
-
 def parse(path: str, display: str) -> Manifest:
     text, data = load(path, display)
     manifest = Manifest(path, display, "pyproject")

@@ -22,16 +22,6 @@ _EDITABLE = {"-e", "--editable"}
 _COMMENT = re.compile(r"(^|\s)#.*$")
 
 
-def accepts(name: str) -> bool:
-    lower = name.lower()
-    return (lower.startswith("requirements") and lower.endswith((".txt", ".in"))) or lower in {
-        "constraints.txt",
-        "requires.txt",
-        "dev-requirements.txt",
-        "test-requirements.txt",
-    } or (lower.endswith(".in") and "requirement" in lower)
-
-
 def logical_lines(text: str) -> list[tuple[int, str]]:
     """(first line number, text) per logical line: comments stripped, backslash continuations joined."""
     result: list[tuple[int, str]] = []
