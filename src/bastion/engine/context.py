@@ -30,6 +30,7 @@ from bastion.rules.registry import Rule
 from bastion.source import SourceFile
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+Name = ast.Name
 TEST_FILE_GLOBS = ("test_*.py", "*_test.py", "tests.py", "conftest.py")
 TEST_DIRS = frozenset({"tests", "test", "testing"})
 
@@ -207,13 +208,15 @@ class Context:
         ancestors = self.ancestors
         ancestors.append(node)
         visit = self._visit
+        # Names are a third of the nodes and have no children: those no rule asked for are passed over.
+        spelled = dispatch.names_asked
         for name in fields:
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for item in value:
-                    if item is not None:
+                    if item is not None and (spelled is None or item.__class__ is not Name or item.id in spelled):
                         visit(item)
-            elif value is not None:
+            elif value is not None and (spelled is None or value.__class__ is not Name or value.id in spelled):
                 visit(value)
         ancestors.pop()
 
@@ -232,10 +235,9 @@ class Context:
             name = self.call_name(call)
             if name is not None:
                 selected += dispatch.call_by_name.get(name, ())
-                prefix = name
-                while "." in prefix:
-                    prefix = prefix.rsplit(".", 1)[0]
-                    selected += dispatch.call_by_name.get(prefix + ".*", ())
+                for prefix, entries in dispatch.call_by_prefix:
+                    if name.startswith(prefix):
+                        selected += entries
         if len(selected) > 1:
             selected = list({id(entry): entry for entry in selected}.values())
         return selected
@@ -338,7 +340,7 @@ class Dispatch:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.general: dict[type, list[Rule]] = {}
-        self.call_by_name: dict[str, list[Rule]] = {}
+        self.call_by_name: dict[str, list[Rule]] = {}  # exact names and `module.*` patterns
         self.call_by_spelling: dict[str, list[Rule]] = {}
         self.call_by_keyword: dict[str, list[Rule]] = {}
         self.by_spelling: dict[str, list[Rule]] = {}  # ast.Name / ast.Attribute rules narrowed by `attrs`
@@ -357,6 +359,10 @@ class Dispatch:
                             self.by_spelling[name].append(entry)
                 else:
                     self.general.setdefault(node_type, []).append(entry)
+        # `pysnmp.*` as ("pysnmp.", rules): tried by prefix, not by every shorter name of each call.
+        self.call_by_prefix = [(name[:-1], entries) for name, entries in self.call_by_name.items() if name.endswith(".*")]
+        # The spellings of the names some rule looks at; None when rules see every name.
+        self.names_asked: dict[str, list[Rule]] | None = None if ast.Name in self.general else self.by_spelling
         interesting = set(self.general)
         if self.call_by_name or self.call_by_spelling or self.call_by_keyword:
             interesting.add(ast.Call)
