@@ -66,7 +66,7 @@ def test_project_pass_is_reused_until_an_input_changes(tmp_path: Path, monkeypat
             finding = runner.Finding(registry.info("BST205"), "project-wide", Location("a.py", 1))
             return ProjectResult(findings=[finding], extras={"table": [{"n": len(calls)}]})
 
-    monkeypatch.setattr(runner, "load_analyzers", lambda: ([], [Counting()]))
+    monkeypatch.setattr(runner, "load_analyzers", lambda enabled=None: ([], [Counting()]))
     write_project(tmp_path, {"a.py": "x = 1\n", "notes.txt": "hello\n"})
     first = _scan(tmp_path)
     second = _scan(tmp_path)

@@ -10,13 +10,14 @@ list of every discovered file, and returns findings, diagnostics and optional ex
 (the route inventory, the dependency table, ...) for the formatters.
 
 Analyzers are listed by module path in `ANALYZERS`; a module exposes `FILE_ANALYZER` and/or
-`PROJECT_ANALYZER` objects. A module that does not exist yet is skipped.
+`PROJECT_ANALYZER` objects. A module that does not exist yet is skipped. An analysis whose rules
+are all deselected does not run (`--select BST2` spends nothing on routes or dependencies).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,13 +29,15 @@ if TYPE_CHECKING:
     from bastion.discovery import ScanFile
     from bastion.engine.context import Context
 
-ANALYZERS = (
-    "bastion.taint.analyzer",
-    "bastion.routes.analyzer",
-    "bastion.secrets.analyzer",
-    "bastion.deps.analyzer",
-    "bastion.interpreter.analyzer",
-    "bastion.rules.database_config",
+# Each analysis module, and the module declaring the rules it reports: the analysis runs only when
+# one of them is enabled. None: it always runs.
+ANALYZERS: tuple[tuple[str, str | None], ...] = (
+    ("bastion.taint.analyzer", "bastion.taint.rules"),
+    ("bastion.routes.analyzer", "bastion.routes.rules"),
+    ("bastion.secrets.analyzer", None),  # its per-file scan also finds the lines reports must redact
+    ("bastion.deps.analyzer", "bastion.deps.rules"),
+    ("bastion.interpreter.analyzer", "bastion.interpreter.rules"),
+    ("bastion.rules.database_config", None),
 )
 
 
@@ -102,10 +105,13 @@ class ProjectAnalyzer(Protocol):
     def analyze(self, project: Project) -> ProjectResult: ...
 
 
-def load_analyzers() -> tuple[list[FileAnalyzer], list[ProjectAnalyzer]]:
+def load_analyzers(enabled: Collection[str] | None = None) -> tuple[list[FileAnalyzer], list[ProjectAnalyzer]]:
+    """Every analyzer; with `enabled` (rule codes), only those reporting one of these rules."""
     file_analyzers: list[FileAnalyzer] = []
     project_analyzers: list[ProjectAnalyzer] = []
-    for module_name in ANALYZERS:
+    for module_name, rules_module in ANALYZERS:
+        if enabled is not None and rules_module is not None and not _reports_any(rules_module, enabled):
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -117,3 +123,9 @@ def load_analyzers() -> tuple[list[FileAnalyzer], list[ProjectAnalyzer]]:
         if getattr(module, "PROJECT_ANALYZER", None) is not None:
             project_analyzers.append(module.PROJECT_ANALYZER)
     return file_analyzers, project_analyzers
+
+
+def _reports_any(rules_module: str, enabled: Collection[str]) -> bool:
+    from bastion.rules import registry
+
+    return not registry.declared_in(rules_module).isdisjoint(enabled)

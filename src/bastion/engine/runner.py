@@ -65,8 +65,8 @@ _analysed = 0
 
 def _init_worker(config: Config, codes: list[str]) -> None:
     global _WORKER
-    file_analyzers, _ = load_analyzers()
     wanted = set(codes)
+    file_analyzers, _ = load_analyzers(wanted)
     rules = [entry for entry in registry.all_rules() if entry.info.code in wanted and entry.check]
     _WORKER = (rules, file_analyzers, config)
     # The modules and rules loaded so far live as long as the worker: collections need not look at
@@ -245,12 +245,12 @@ def file_pass(
 
     if workers > 1 and len(misses) >= POOL_THRESHOLD:
         context = _pool_context()
+        codes = [entry.info.code for entry in rules]
         if context.get_start_method() == "fork":
-            for analyzer in load_analyzers()[0]:
+            for analyzer in load_analyzers(codes)[0]:
                 prepare = getattr(analyzer, "prepare", None)
                 if prepare is not None:
                     prepare()
-        codes = [entry.info.code for entry in rules]
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config, codes)) as pool:
@@ -279,7 +279,7 @@ def file_pass(
 
 def _check_here(job: FileJob, rules: list[registry.Rule], config: Config) -> FileResult:
     """Check one file in this process (few misses, or a cached file whose facts are gone)."""
-    file_analyzers, _ = load_analyzers()
+    file_analyzers, _ = load_analyzers({entry.info.code for entry in rules})
     return check_file(job, [entry for entry in rules if entry.check], file_analyzers, config)
 
 
@@ -566,7 +566,7 @@ def _scan(
     jobs_list = _jobs_for(fileset.python)
     on_progress = progress(len(jobs_list)) if progress else None
     pack = FilePack(cache, "|".join(sorted(str(path.resolve()) for path in paths))) if cache is not None else None
-    _, project_analyzers = load_analyzers()
+    _, project_analyzers = load_analyzers({entry.info.code for entry in rules})
     every_module = [ParsedModule(j.display, j.path, j.module, j.is_package) for j in jobs_list]
     early: dict[int, ProjectResult] = {}
 
@@ -626,7 +626,8 @@ def _scan(
 def check_text(text: str, path: str = "example.py", config: Config | None = None, module: str = "example") -> list[Finding]:
     """Run the per-file pass (pattern rules and file analyzers) on source text; for tests and tools."""
     config = config or Config(select=("ALL",))
-    rules = [entry for entry in enabled_rules(config) if entry.check]
-    file_analyzers, _ = load_analyzers()
+    enabled = enabled_rules(config)
+    rules = [entry for entry in enabled if entry.check]
+    file_analyzers, _ = load_analyzers({entry.info.code for entry in enabled})
     job = FileJob(path, path, module, False)
     return check_bytes(text.encode(), job, rules, file_analyzers, config).findings

@@ -22,6 +22,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,7 @@ class Rule:
 
 _RULES: dict[str, Rule] = {}
 _BY_NAME: dict[str, str] = {}
+_DECLARED_IN: dict[str, set[str]] = {}  # module -> codes it declared
 _loaded = False
 
 _SECTION_KEYS = {
@@ -187,7 +189,15 @@ def declare(
         default_enabled=default_enabled,
     )
     _add(Rule(info))
+    origin = sys._getframe(1).f_globals.get("__name__", "")  # the declaring module, e.g. `bastion.taint.rules`
+    _DECLARED_IN.setdefault(origin, set()).add(code)
     return info
+
+
+def declared_in(module: str) -> frozenset[str]:
+    """The codes of the rules that `module` declares (with `declare`): the rules its analysis reports."""
+    importlib.import_module(module)
+    return frozenset(_DECLARED_IN.get(module, ()))
 
 
 def load_all() -> None:
