@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bastion.interpreter.files import COMPOSE_NAMES
 from bastion.interpreter.model import SourceError
-from bastion.interpreter.targets import BY_NAME, COMPOSE_NAMES, reader_for
+from bastion.interpreter.targets import BY_NAME, reader_for
 
 READERS = sorted({*BY_NAME, "Dockerfile", COMPOSE_NAMES[0], ".github/workflows/ci.yml"})
 # Text made of the characters these formats care about, so that the readers get past their parsers.

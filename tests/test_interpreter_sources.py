@@ -9,10 +9,11 @@ import pytest
 from helpers import write_project
 
 from bastion.interpreter import running
+from bastion.interpreter.files import NAMED, names_pythons
 from bastion.interpreter.model import SourceError
 from bastion.interpreter.sources.docker import parse_image
 from bastion.interpreter.sources.envs import expand
-from bastion.interpreter.targets import find_targets, reader_for
+from bastion.interpreter.targets import BY_NAME, find_targets, reader_for
 from bastion.interpreter.versions import PythonVersion, parse_version
 
 
@@ -109,6 +110,17 @@ def test_files_are_recognised_by_name_and_place() -> None:
     assert reader_for("/p/api.Dockerfile") is not None
     assert reader_for("/p/compose.override.yaml") is not None
     assert reader_for("/p/requirements.txt") is None
+
+
+@pytest.mark.parametrize("path", [
+    *(f"/p/{name}" for name in BY_NAME), "/p/.github/workflows/ci.yaml", "/p/.github/workflows/ci.YML",
+    "/p/workflows/ci.yaml", "/p/docker/Dockerfile.prod", "/p/api.Dockerfile", "/p/Containerfile",
+    "/p/compose.override.yaml", "/p/docker-compose.yml", "/p/requirements.txt", "/p/setup.py.bak", "/p/app.py",
+])
+def test_the_name_test_of_a_scan_agrees_with_the_readers(path: str) -> None:
+    # A scan asks `names_pythons` first, without importing the readers: it must never miss one.
+    assert set(BY_NAME) == NAMED
+    assert names_pythons(path) == (reader_for(path) is not None)
 
 
 @pytest.mark.parametrize(("name", "content"), [

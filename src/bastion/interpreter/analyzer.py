@@ -72,18 +72,20 @@ class InterpreterAnalyzer:
         return f"{today.isoformat()}:{warning_months}:{refreshed}"
 
     def analyze(self, project: Project) -> ProjectResult:
-        # Imported here: a scan whose project pass is cached never needs them.
-        from bastion.interpreter.checks import check
-        from bastion.interpreter.releases import TableError, load_table
-        from bastion.interpreter.targets import find_targets, in_test_data, reader_for
+        from bastion.interpreter.files import in_test_data, names_pythons
 
-        files = [(f.path, f.display) for f in project.other_files if reader_for(f.path)]
-        files += [(m.absolute, m.path) for m in project.python_files if reader_for(m.absolute)]
+        files = [(f.path, f.display) for f in project.other_files if names_pythons(f.path)]
+        files += [(m.absolute, m.path) for m in project.python_files if names_pythons(m.absolute)]
         if not project.config.scan_tests:
             root = str(project.root)
             files = [(path, display) for path, display in files if not in_test_data(path, root)]
         if not files:
             return ProjectResult()
+        # Imported only now: many scanned trees name no Python (nor does a cached scan need them).
+        from bastion.interpreter.checks import check
+        from bastion.interpreter.releases import TableError, load_table
+        from bastion.interpreter.targets import find_targets
+
         targets, diagnostics = find_targets(files)
         result = ProjectResult(diagnostics=diagnostics)
         if not targets:

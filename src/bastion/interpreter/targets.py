@@ -13,6 +13,7 @@ from pathlib import Path
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
+from bastion.interpreter.files import in_test_data, is_compose_file, is_dockerfile, is_github_workflow
 from bastion.interpreter.model import Role, SourceError, Target
 from bastion.interpreter.sources import ci, docker, envs, manifests, pins, platforms
 from bastion.model import Diagnostic, DiagnosticKind
@@ -53,20 +54,6 @@ BY_NAME: dict[str, Reader] = {
     "environment.yml": platforms.conda_environment,
     "environment.yaml": platforms.conda_environment,
 }
-COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
-
-
-TEST_DATA_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
-
-
-def in_test_data(path: str, root: str) -> bool:
-    """Files below a test directory describe test cases, not the Pythons the project targets."""
-    try:
-        relative = os.path.relpath(path, root)
-    except ValueError:
-        return False
-    parts = Path(relative).parts[:-1]
-    return not relative.startswith("..") and any(part.lower() in TEST_DATA_DIRS for part in parts)
 
 
 def reader_for(path: str) -> Reader | None:
@@ -76,13 +63,11 @@ def reader_for(path: str) -> Reader | None:
     if found is not None:
         return found
     lowered = name.lower()
-    if lowered in ("dockerfile", "containerfile") or lowered.startswith(("dockerfile.", "containerfile.")) \
-            or lowered.endswith((".dockerfile", ".containerfile")):
+    if is_dockerfile(lowered):
         return docker.dockerfile
-    if lowered in COMPOSE_NAMES or (lowered.startswith(("docker-compose.", "compose.")) and lowered.endswith((".yml", ".yaml"))):
+    if is_compose_file(lowered):
         return docker.compose_file
-    parts = Path(path).parts
-    if lowered.endswith((".yml", ".yaml")) and len(parts) >= 3 and parts[-3:-1] == (".github", "workflows"):
+    if is_github_workflow(path):
         return ci.github_workflow
     return None
 
