@@ -4,6 +4,7 @@ cached with it) and a project analyzer for every other text file (cached per fil
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import os
 import re
@@ -134,6 +135,7 @@ def _findings(text: str, hits: list[Hit], path: str, config: Config) -> list[Fin
     return [to_finding(hit, path, redacted_line(lines[hit.line - 1].rstrip("\r"), hit.line, hits), fixture) for hit in hits]
 
 
+@functools.lru_cache(maxsize=4)  # asked once per file, with the same options
 def _finds_what_defaults_find(options: Options) -> bool:
     """Does a scan with these options find exactly what a scan with the defaults finds?"""
     from bastion.secrets.scanner import DEFAULT_THRESHOLD

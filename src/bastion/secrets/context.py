@@ -44,8 +44,10 @@ _NEGATING_WORDS = frozenset(
 _WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 # NAME <op> VALUE, where NAME may be quoted, and VALUE is quoted or bare.
+# The name is possessive: the characters it stops at can never begin what follows it, so a
+# shorter name never matches where the longest failed (and trying each one cost most of the time).
 _ASSIGNMENT = re.compile(
-    r"""(?P<name>[A-Za-z_][\w.-]{0,80})["']?\]?
+    r"""(?P<name>[A-Za-z_][\w.-]{0,80}+)["']?\]?
         (?:\s*:\s*[A-Za-z_][\w\[\], .|]*?(?=\s*=))?    # a Python type annotation
         \s*(?P<op>:=|==|=>|=|:)\s*
         (?:[rbuRBU]{0,2}(?P<quote>["'`])(?P<quoted>(?:\\.|(?!(?P=quote)).){1,512}?)(?P=quote)
@@ -79,8 +81,9 @@ _LEADING_ASSIGNMENT = re.compile(r"\s*(?:export\s+)?$")
 PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-u\s|--user\b")
 # The same words for `str.find` over lower-cased text, and what must follow one of them for the
 # line to be worth parsing: the rest of a name, an optional closing quote, and an assignment.
-NAME_WORDS = ("pass", "pwd", "pw", "secret", "token", "key", "auth", "cred", "bearer", "--user", " -u ")
-ALWAYS_WORDS = frozenset({"bearer", "--user", " -u "})
+# `pwd` needs no search of its own: wherever it is followed so, its `pw` is too (the `d` is part of
+# the rest of the name). `bearer`, ` -u ` and `--user` make a line worth parsing whatever follows.
+NAME_WORDS = ("pass", "pw", "secret", "token", "key", "auth", "cred")
 FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|>|,\s*[rbu]?[\"'])")
 FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
 

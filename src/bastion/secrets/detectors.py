@@ -12,8 +12,9 @@ import base64
 import binascii
 import json
 import re
+import string
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 Validator = Callable[[str], bool | None]
@@ -479,10 +480,37 @@ NAMED_DETECTORS: tuple[NamedDetector, ...] = (
     ),
 )
 
-# Characters a provider token is made of: every token detector's match lies within one such run.
-TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.:%~-]{20,}")
+# Characters a provider token is made of: the detectors run on the lines of runs of them (at least
+# MIN_TOKEN_RUN long) that hold an anchor.
+TOKEN_CHARACTERS = string.ascii_letters + string.digits + "_+/=.:%~-"
+MIN_TOKEN_RUN = 20
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern that finds any of `words`, their common prefixes factored out (`A(?:KIA|SIA)`): the
+    regular expression engine tries alternatives one by one, so a position where none can start
+    then costs one test per distinct first character rather than one per word. A word that extends
+    a shorter one is left out: wherever it occurs, the shorter one does."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        tree_node = tree
+        for character in word:
+            tree_node = tree_node.setdefault(character, {})
+        tree_node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        if not node:
+            return "(?!)"  # no words: never matches
+        branches = [re.escape(character) + pattern(child) for character, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return pattern(tree)
+
+
 # Keyword detectors are found through one alternation of their literal keywords; the few detectors
 # anchored on a shape instead are tried only on runs holding two dots (their tokens have three parts).
-TOKEN_ANCHOR = re.compile("|".join(detector.anchor_pattern() for detector in DETECTORS if not detector.anchor))
+TOKEN_ANCHOR = re.compile(literal_alternation(keyword for detector in DETECTORS if not detector.anchor for keyword in detector.keywords))
 ANCHORS = {detector: re.compile(detector.anchor_pattern()) for detector in DETECTORS}
 SHAPE_DETECTORS = tuple(detector for detector in DETECTORS if detector.anchor)

@@ -47,6 +47,11 @@ _KINDS = (
 )
 
 
+# Each list of globs as one pattern: a name is tested once per list, not once per glob.
+_HASH_LIST = re.compile("|".join(fnmatch.translate(glob) for glob in HASH_LIST_GLOBS))
+_DATA = re.compile("|".join(fnmatch.translate(glob) for glob in DATA_GLOBS))
+
+
 def kind_of(path: str) -> str:
     """The assignment syntax a file uses: python, notebook, env, ini, toml, yaml, json, dockerfile,
     shell, terraform, code (other programming languages), docs (prose), or text for anything else."""
@@ -62,9 +67,9 @@ def skip_reason(path: str) -> str | None:
     name = os.path.basename(path)
     if name in LOCK_FILES:
         return "lock file"
-    if any(fnmatch.fnmatchcase(name, glob) for glob in HASH_LIST_GLOBS):
+    if _HASH_LIST.match(name):
         return "hash list or generated file"
-    if any(fnmatch.fnmatchcase(name, glob) for glob in DATA_GLOBS):
+    if _DATA.match(name):
         return "translation catalog"
     suffix = os.path.splitext(name)[1].lower()
     if suffix in BINARY_SUFFIXES:

@@ -1,9 +1,10 @@
 """Find secrets in one text. Returns plain hits; turning them into findings is the analyzer's job.
 
 Speed matters (every text file of the project is scanned), so the text is passed over only a few
-times, in C: one regular expression finds runs of token characters, and provider detectors run only
-on the lines of runs that contain one of their keywords; `str.find` locates secret-like names for
-the generic detector; `PRIVATE KEY` and `://` anchor the multi-line and URL detectors.
+times, in C: `bytes.find` over a one-byte-per-character map of the text finds runs of token
+characters, and provider detectors run only on the lines of runs that contain one of their
+keywords; `str.find` locates secret-like names for the generic detector; `PRIVATE KEY` and `://`
+anchor the multi-line and URL detectors.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from bastion.secrets import context, placeholders
@@ -19,11 +20,12 @@ from bastion.secrets.detectors import (
     ANCHORS,
     CREDENTIAL_URL,
     DETECTORS,
+    MIN_TOKEN_RUN,
     NAMED_DETECTORS,
     PRIVATE_KEY,
     SHAPE_DETECTORS,
     TOKEN_ANCHOR,
-    TOKEN_RUN,
+    TOKEN_CHARACTERS,
     Detector,
 )
 
@@ -107,9 +109,9 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
     """Runs of token characters that contain a provider keyword; the detectors then run on their line."""
     text = source.text
     work: dict[tuple[int, int], set[Detector]] = {}
-    for run in TOKEN_RUN.finditer(text):
-        token = run.group()
-        if token.islower() and token.replace("_", "").replace(".", "").isalpha():
+    for start, end in _token_runs(text):
+        token = text[start:end]
+        if _NAME_RUN.fullmatch(token):
             continue  # a dotted or snake_case name: every provider token has digits, capitals or dashes
         if TOKEN_ANCHOR.search(token) is not None:
             wanted = {d for d in DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
@@ -118,7 +120,7 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
         else:
             continue
         if wanted:
-            work.setdefault(source.bounds(run.start()), set()).update(wanted)
+            work.setdefault(source.bounds(start), set()).update(wanted)
     claimed: list[tuple[int, int]] = []  # spans already reported: one finding per value
     for (start, end), detectors in sorted(work.items()):
         for detector in sorted(detectors, key=DETECTORS.index):
@@ -130,6 +132,29 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
                 if hit is not None:
                     claimed.append(span)
                     yield hit
+
+
+_NAME_RUN = re.compile(r"[a-z_.]+")
+# Token characters as `a`, everything else as a space, byte for byte (see `_token_runs`).
+_TOKEN_MARKS = bytes(ord("a") if chr(byte) in TOKEN_CHARACTERS else ord(" ") for byte in range(256))
+_RUN_NEEDLE = b"a" * MIN_TOKEN_RUN
+
+
+def _token_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end offsets of the runs of token characters at least MIN_TOKEN_RUN long.
+
+    A regular expression would try every position of the text; instead each character becomes
+    one byte (beyond Latin-1 a `?`, which is no token character either), marked `a` or space, and
+    `bytes.find` skips ahead to the next MIN_TOKEN_RUN marks in a row: most of the text is never
+    looked at character by character."""
+    marks = text.encode("latin-1", "replace").translate(_TOKEN_MARKS)
+    start = marks.find(_RUN_NEEDLE)
+    while start != -1:
+        end = marks.find(b" ", start + MIN_TOKEN_RUN)
+        if end == -1:
+            end = len(marks)
+        yield start, end
+        start = marks.find(_RUN_NEEDLE, end)
 
 
 def _private_key_hits(source: _Text, options: Options) -> Iterable[Hit]:
@@ -217,20 +242,39 @@ def _pair_aws_secrets(hits: list[Hit]) -> list[Hit]:
 
 
 def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
-    """Bounds of the lines where a secret-like word is followed by an assignment."""
+    """Bounds of the lines where a secret-like word is followed by an assignment, and of those
+    that hold `bearer` or a command line's `-u`/`--user` option."""
     lowered = source.text.lower()
     found: set[tuple[int, int]] = set()
     follow = context.FOLLOW_DOCKER if kind in {"dockerfile", "netrc"} else context.FOLLOW
     for word in context.NAME_WORDS:
-        position = lowered.find(word)
-        while position != -1:
-            if word in context.ALWAYS_WORDS or follow.match(lowered, position + len(word)):
-                bounds = source.bounds(position)
-                found.add(bounds)
-                position = lowered.find(word, bounds[1])
-            else:
-                position = lowered.find(word, position + len(word))
+        _add_lines(found, source, lowered, word, lambda position, word=word: follow.match(lowered, position + len(word)) is not None)
+    _add_lines(found, source, lowered, "bearer")
+    # ` -u ` and `--user` share `-u`, one character in: one pass over the text finds both.
+    options = (" -u ", "--user")
+    _add_lines(found, source, lowered, "-u", lambda position: position > 0 and lowered.startswith(options, position - 1), -1)
     return sorted(found)
+
+
+def _add_lines(
+    found: set[tuple[int, int]],
+    source: _Text,
+    lowered: str,
+    word: str,
+    accept: Callable[[int], bool] | None = None,
+    shift: int = 0,
+) -> None:
+    """Add the bounds of each line where `word` occurs at a position that `accept`s (any position
+    when it is None); the line is the one at `shift` characters from it. (`lowered` is as long as
+    the text unless it holds a character whose lower case is longer, such as `İ`.)"""
+    position = lowered.find(word)
+    while position != -1:
+        if accept is None or accept(position):
+            bounds = source.bounds(position + shift)
+            found.add(bounds)
+            position = lowered.find(word, bounds[1])
+        else:
+            position = lowered.find(word, position + len(word))
 
 
 def _generic_hits(source: _Text, kind: str, options: Options) -> Iterable[Hit]:
