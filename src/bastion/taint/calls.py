@@ -86,16 +86,20 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     else:
         kwvals, splat = {}, []
         args_taint = flat_union(vals)
-    if qual is None and (receiver is None or receiver.kind is None) and not file.options.method_sanitizers:
-        # No name and no known kind: no source, sanitiser or model below applies, only sinks on
-        # methods (by their name) and the method or call itself.
+    if (receiver is None or receiver.kind not in SPECIAL_RECEIVERS) and (
+        not file.options.method_sanitizers if qual is None else _is_ordinary(file.ordinary, file.options, qual)
+    ):
+        # No name the models below know and no receiver of a kind they look at: no source,
+        # sanitiser or model applies, only sinks on methods (by their name) and the call itself.
         if method is not None and method in file.sink_methods:
             _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
         if receiver is not None and method is not None:
             return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
         if _is_dispatch(node, qual):
             return plain(clear(args_taint, XSS_ONLY))
-        return plain(args_taint)
+        if qual is None:
+            return plain(args_taint)
+        return _function(flow, node, qual, vals, kwvals, args_taint)
 
     # sources
     if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
@@ -176,6 +180,32 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual is None:
         return plain(args_taint)
     return _function(flow, node, qual, vals, kwvals, args_taint)
+
+
+# Receiver kinds that a source, sanitiser, model or sink of evaluate_call and _sinks looks for.
+SPECIAL_RECEIVERS = frozenset({
+    "request", "file", "path-obj", "markup", "jinja-env", "jinja-template", "response", "headers", "session",
+})
+# Names that evaluate_call or _special_sink treat specially, besides the configured sources,
+# sinks and sanitisers and the patterns checked in _is_ordinary.
+SPECIAL_NAMES = frozenset({
+    *spec.LOW_SOURCES, *spec.ENVIRONMENT_SOURCES, *FOLDABLE, *spec.SUBPROCESS_NAMES, *spec.EXEC_L, *OS_EXEC_V,
+    "numpy.load", "yaml.load", *PATH_FUNCTIONS, "urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse",
+    "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "open", "io.open", "codecs.open", "lxml.etree.XMLParser",
+    *MARKUP, *XPATH_EVALUATORS, *SESSION_GETTERS, "jinja2.Environment", "jinja2.environment.Environment",
+    "jinja2.Template", *DATABASE_LOOKUPS, *RESPONSE_BUILDERS,
+})
+
+
+def _is_ordinary(memo: dict[str, bool], options: Any, qual: str) -> bool:
+    """Is `qual` a name no source, sink, sanitiser or model of evaluate_call knows (memoised per file)?"""
+    found = memo.get(qual)
+    if found is None:
+        found = memo[qual] = not (
+            qual in SPECIAL_NAMES or qual in options.sources or qual in options.sinks or qual in options.sanitizers
+            or ".objects." in qual or qual.startswith(("flask.", "xml.sax.")) or is_response_class(qual)
+        )
+    return found
 
 
 def is_response_class(qual: str | None) -> bool:
@@ -595,19 +625,50 @@ def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kw
 
 
 def record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:
+    """The value of a call to project code: the label `c:N` of its record, which the project pass
+    resolves. A call evaluated again (a loop's second pass, a lambda called twice) keeps its
+    record and label, with the union of the arguments of every evaluation."""
     calls = flow.file.calls
     flow.made_calls = True
-    record: dict[str, Any] = {"q": candidates, "l": node.lineno, "c": node.col_offset, "f": flow.qual}
-    args = [dump(v.flat()) for v in vals]
-    if any(args):
-        record["a"] = args
-    kw = {k: dump(v.flat()) for k, v in kwvals.items() if v.flat()}
-    if kw:
-        record["k"] = kw
-    if receiver is not None and receiver.flat():
-        record["r"] = dump(receiver.flat())
-    calls.append(record)
-    return Val({f"c:{len(calls) - 1}": EMPTY})
+    args = [v.flat() for v in vals]
+    kw = {k: taint for k, v in kwvals.items() if (taint := v.flat())}
+    received = receiver.flat() if receiver is not None else {}
+    key = (id(node), *candidates)
+    index = flow.recorded.get(key)
+    if index is None:
+        index = flow.recorded[key] = len(calls)
+        record: dict[str, Any] = {"q": candidates, "l": node.lineno, "c": node.col_offset, "f": flow.qual}
+        if any(args):
+            record["a"] = args
+        if kw:
+            record["k"] = kw
+        if received:
+            record["r"] = received
+        calls.append(record)
+    else:
+        record = calls[index]
+        if any(args):
+            old_args = record.get("a")
+            record["a"] = [union(a, b) for a, b in zip(old_args, args, strict=False)] if old_args else args
+        if kw:
+            old_kw = record.setdefault("k", {})
+            for name, taint in kw.items():
+                old_kw[name] = union(old_kw.get(name, {}), taint)
+        if received:
+            record["r"] = union(record.get("r", {}), received)
+    return Val({f"c:{index}": EMPTY})
+
+
+def dump_calls(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The call records as facts (taints as sorted lists)."""
+    for record in calls:
+        if "a" in record:
+            record["a"] = [dump(taint) for taint in record["a"]]
+        if "k" in record:
+            record["k"] = {name: dump(taint) for name, taint in record["k"].items()}
+        if "r" in record:
+            record["r"] = dump(record["r"])
+    return calls
 
 
 __all__ = ["EMPTY", "const", "evaluate_call"]

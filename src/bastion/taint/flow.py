@@ -15,7 +15,7 @@ from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
 from bastion.taint import spec
-from bastion.taint.calls import is_response_class
+from bastion.taint.calls import dump_calls, is_response_class
 from bastion.taint.patterns import cleared_by
 from bastion.taint.settings import TaintOptions
 from bastion.taint.values import (
@@ -69,6 +69,7 @@ GUARD_METHODS = frozenset({
 # Last parts of the dotted NORETURN names: `x.m()` can only be one of those if `m` is one of these.
 NORETURN_LAST = frozenset(name.rsplit(".", 1)[-1] for name in NORETURN if "." in name)
 MAX_LOOP_PASSES = 2
+_DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 MAX_NESTED_REPEATS = 3
 
 
@@ -92,6 +93,8 @@ class FileFlow:
         self.calls: list[dict[str, Any]] = []
         self.functions: list[dict[str, Any]] = []
         self.frameworks: set[str] = set()
+        self.django = False  # Django or DRF imported (set once the imports are known)
+        self.aiohttp = False
         self.dependencies: set[str] = set()  # names of functions used as FastAPI dependencies
         self.routes: list[list[Any]] = []  # Django URL patterns: [view, {kwarg: kinds its converter makes safe}]
         self.globals: dict[str, str] = {}  # module-level name -> qualified name of its value
@@ -102,11 +105,14 @@ class FileFlow:
         self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
         # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks).
         self.sink_methods = frozenset(spec.TYPED_METHOD_SINKS) | frozenset(options.method_sinks) | spec.LOG_METHODS
+        self.ordinary: dict[str, bool] = {}  # memo of calls._is_ordinary
 
     # -- module facts --------------------------------------------------------------------
 
     def run(self) -> dict[str, Any]:
         self._collect_module()
+        self.django = bool(self.frameworks & {"django", "rest_framework"})
+        self.aiohttp = "aiohttp" in self.frameworks
         module_fn = FunctionFlow(self, None, self.module + ".<module>", None, {}, ())
         module_fn.run_body(self.tree.body)
         self.functions.append(module_fn.summary())
@@ -114,7 +120,7 @@ class FileFlow:
         self.module_env, self.module_roots = module_env, dotted_roots(module_env)
         self._walk_defs(self.tree.body, self.module, None, module_env)
         return {
-            "functions": self.functions, "sources": self.sources, "calls": self.calls,
+            "functions": self.functions, "sources": self.sources, "calls": dump_calls(self.calls),
             "aliases": {f"{self.module}.{name}": qual for name, qual in self.imports.items()},
             "classes": {qual: info["bases"] for qual, info in self.classes.items()},
             "routes": self.routes,
@@ -417,11 +423,13 @@ class FunctionFlow:
         self.kwarg: str | None = None
         self._class_attrs: dict[str, str] | None = None  # attr_quals of the class, once looked up
         self.made_calls = False  # calls into project code: callers may bind our parameters through them
-        self.route = self._route_kind(decorators)
-        if self.route is None and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in file.dependencies and cls is None:
+        self.recorded: dict[tuple[Any, ...], int] = {}  # (id of a call node, *its candidates) -> its record
+        self.route = self._route_kind(decorators) if decorators else None
+        is_def = node.__class__ in _DEF_NODES
+        if self.route is None and is_def and cls is None and node.name in file.dependencies:  # type: ignore[union-attr]
             self.route = ("fastapi", None)
-        method_view = cls and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in HTTP_METHODS
-        if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls or "", {}).get("bases", ())):
+        method_view = is_def and cls and node.name in HTTP_METHODS  # type: ignore[union-attr]
+        if self.route is None and method_view and any(base in FLASK_VIEWS for base in file.classes.get(cls, {}).get("bases", ())):
             self.route = ("flask", None)
         self.env: Env | None = dict(closure)
         # First parts of the dotted keys (`self.x`) any environment of this function may hold: a
@@ -430,8 +438,8 @@ class FunctionFlow:
         self.loop_exits: list[list[Env]] = []
         self.loop_continues: list[list[Env]] = []
         self.current_node: ast.AST = node or ast.Pass(lineno=1, col_offset=0)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            self._bind_params(node)
+        if is_def:
+            self._bind_params(node)  # type: ignore[arg-type]
 
     # -- entry points ---------------------------------------------------------------------
 
@@ -456,40 +464,49 @@ class FunctionFlow:
 
     def _bind_params(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         args = node.args
-        positional = [*args.posonlyargs, *args.args]
+        positional = [*args.posonlyargs, *args.args] if args.posonlyargs else args.args
         defaults: dict[str, ast.expr] | None = None  # by parameter name, for routes and views only
-        every = [*positional, *( [args.vararg] if args.vararg else []), *args.kwonlyargs, *([args.kwarg] if args.kwarg else [])]
+        every = positional
+        if args.vararg or args.kwonlyargs or args.kwarg:
+            every = [*positional, *([args.vararg] if args.vararg else []), *args.kwonlyargs, *([args.kwarg] if args.kwarg else [])]
         self.params = [a.arg for a in every]
         self.kwarg = args.kwarg.arg if args.kwarg else None
-        django_view = bool(self.file.frameworks & {"django", "rest_framework"})
-        first_real = next((a.arg for a in positional if a.arg not in {"self", "cls"}), None)
-        middleware = node.name in MIDDLEWARE_METHODS
-        assert self.env is not None
+        file = self.file
+        django_view = file.django
+        # `request` (unannotated) is the request object in routes, Django code, middleware, aiohttp
+        request_named = bool(self.route or django_view or node.name in MIDDLEWARE_METHODS or file.aiohttp)
+        # In a Django view (`def v(request, ...)`) the other parameters may be URL keyword arguments.
+        url_params = django_view and next((a.arg for a in positional if a.arg not in {"self", "cls"}), None) in {"request", "req"}
+        route = self.route
+        env = self.env
+        assert env is not None
         for index, arg in enumerate(every):
             name = arg.arg
-            annotation = self.file.qual(arg.annotation) if arg.annotation is not None else None
-            value = Val({f"p:{name}": EMPTY})
-            if annotation in spec.REQUEST_TYPES or (name in {"request", "req"} and arg.annotation is None and (self.route or django_view or middleware or "aiohttp" in self.file.frameworks)):
+            annotation = file.qual(arg.annotation) if arg.annotation is not None else None
+            if annotation in spec.REQUEST_TYPES or (request_named and name in {"request", "req"} and arg.annotation is None):
                 value = Val({}, kind="request")
             elif annotation is not None and is_response_class(annotation):
                 value = Val({}, kind="response")
-            elif self.route is not None:
+            elif route is not None:
                 defaults = _parameter_defaults(args, positional) if defaults is None else defaults
                 value = self._route_param(arg, defaults.get(name), index)
-            elif django_view and first_real in {"request", "req"} and name not in {"self", "cls", "request", "req"} and index > 0:
+            elif url_params and index > 0 and name not in {"self", "cls", "request", "req"}:
                 defaults = _parameter_defaults(args, positional) if defaults is None else defaults
                 default = defaults.get(name)
                 constant_default = isinstance(default, ast.Constant) and default.value is not None
+                value = Val({f"p:{name}": EMPTY})
                 if not constant_default and (arg.annotation is None or not self._safe_annotation(arg.annotation)):
                     # A URL keyword argument if a route says so (checked by the project pass).
-                    value = Val(union(value.taint, self.file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name))))
-            self.env[name] = value
+                    value = Val(union(value.taint, file.source(arg, f"URL parameter '{name}'", kwarg=(self.qual, name))))
+            else:
+                value = Val({f"p:{name}": EMPTY})
+            env[name] = value
         if self.cls and self.params and self.params[0] == "self":
             if django_view:
-                self.env["self.request"] = Val({}, kind="request")
+                env["self.request"] = Val({}, kind="request")
                 self.dotted_roots.add("self")
             else:
-                self.env.pop("self.request", None)
+                env.pop("self.request", None)
 
     def _route_param(self, arg: ast.arg, default: ast.expr | None, index: int) -> Val:
         framework, path = self.route or ("flask", None)
@@ -676,11 +693,21 @@ class FunctionFlow:
         return env
 
     def s_If(self, node: ast.If, env: Env) -> Env | None:
-        test = self.condition(node.test, env)
+        if _quietly_evaluated(node.test):
+            test = self.condition(node.test, env)
+        elif _evaluated_whole(node.test):
+            # What `condition` would evaluate is the whole test: evaluated once, its sinks kept
+            # unless the test folds (a quiet check and a second evaluation recorded each call twice).
+            sinks = len(self.sinks)
+            test = _truth(self.test_value(node.test, env))
+            if test is not NOCONST:
+                del self.sinks[sinks:]
+        else:
+            test = self.condition(node.test, env)
+            if test is NOCONST:  # evaluated again for its calls and sinks
+                self.expr(node.test, env)
         if test is not NOCONST:
             return self.block(node.body if test else node.orelse, env)
-        if not _quietly_evaluated(node.test):  # evaluated again for its calls and sinks
-            self.expr(node.test, env)
         true_env, false_env = self.refine(node.test, env)
         return merge(self.block(node.body, dict(true_env)), self.block(node.orelse, dict(false_env)))
 
@@ -849,13 +876,23 @@ class FunctionFlow:
     # -- conditions -----------------------------------------------------------------------
 
     def condition(self, node: ast.expr, env: Env) -> Any:
-        value = self.expr_quiet(node, env)
-        if value is NOCONST:
-            return NOCONST
-        try:
-            return bool(value)
-        except Exception:
-            return NOCONST
+        return _truth(self.expr_quiet(node, env))
+
+    def test_value(self, node: ast.expr, env: Env) -> Any:
+        """`expr_quiet(node)` for a test it evaluates whole (see `_evaluated_whole`), with the sinks
+        of the evaluation kept."""
+        kind = node.__class__
+        if kind is ast.BoolOp:
+            values = [self.test_value(v, env) for v in node.values]  # type: ignore[attr-defined]
+            is_and = node.op.__class__ is ast.And  # type: ignore[attr-defined]
+            for value in values:
+                if value is not NOCONST and bool(value) is not is_and:
+                    return value
+            return NOCONST if any(v is NOCONST for v in values) else values[-1]
+        if kind is ast.UnaryOp:
+            value = self.test_value(node.operand, env)  # type: ignore[attr-defined]
+            return NOCONST if value is NOCONST else not value
+        return self.expr(node, env).const
 
     def expr_quiet(self, node: ast.expr, env: Env) -> Any:
         if isinstance(node, ast.BoolOp):
@@ -1465,6 +1502,32 @@ def _quietly_evaluated(test: ast.expr) -> bool:
     if kind is ast.Compare:
         return _plain(test.left) and all(_plain(c) for c in test.comparators)  # type: ignore[attr-defined]
     return _plain(test)
+
+
+# Tests that `expr_quiet` evaluates in full (through `expr`), not skipping them as calls and the like.
+_WHOLE_TESTS = frozenset({
+    ast.Constant, ast.Name, ast.BinOp, ast.Compare, ast.Subscript, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Attribute,
+})
+
+
+def _evaluated_whole(test: ast.expr) -> bool:
+    """Does `expr_quiet(test)` evaluate every part of `test` (`and`/`or`, `not`, and the kinds above)?"""
+    kind = test.__class__
+    if kind is ast.BoolOp:
+        return all(_evaluated_whole(value) for value in test.values)  # type: ignore[attr-defined]
+    if kind is ast.UnaryOp:
+        return test.op.__class__ is ast.Not and _evaluated_whole(test.operand)  # type: ignore[attr-defined]
+    return kind in _WHOLE_TESTS
+
+
+def _truth(value: Any) -> Any:
+    """The truth of a folded test; NOCONST when it did not fold (or has no truth value)."""
+    if value is NOCONST:
+        return NOCONST
+    try:
+        return bool(value)
+    except Exception:
+        return NOCONST
 
 
 def _plain(node: ast.expr) -> bool:
