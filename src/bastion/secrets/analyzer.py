@@ -191,7 +191,7 @@ class TextFileSecrets:
         pack_key = cache.key("pack") if cache is not None else None
         stored = cache.get(pack_key) if cache is not None and pack_key is not None else None
         previous: dict[str, Any] = stored if isinstance(stored, dict) else {}
-        current: dict[str, Any] = {}
+        current: dict[str, Any] | None = {} if cache is not None else None
         for item in project.other_files:
             if files.skip_reason(item.path) or excluded(config, item.display):
                 continue
@@ -199,7 +199,7 @@ class TextFileSecrets:
             result.findings.extend(found)
             if diagnostic:
                 result.diagnostics.append(diagnostic)
-        if cache is not None and pack_key is not None and current != previous:
+        if cache is not None and pack_key is not None and current is not None and current != previous:
             cache.put(pack_key, current)
         return result
 
@@ -218,10 +218,10 @@ def _cache(config: Config, options: Options):
 
 
 def _scan_file(
-    path: str, display: str, config: Config, options: Options, previous: dict[str, Any], current: dict[str, Any]
+    path: str, display: str, config: Config, options: Options, previous: dict[str, Any], current: dict[str, Any] | None
 ) -> tuple[list[Finding], Diagnostic | None]:
     """Findings in one file: from `previous` (the cached scan) when its content is unchanged; what
-    was found is recorded in `current`, keyed by content and name."""
+    was found is recorded in `current`, keyed by content and name (None: no cache is kept)."""
     from bastion.serialize import finding_from_data, finding_to_data
 
     data, problem = _read(path, display, config.max_file_size)
@@ -229,6 +229,8 @@ def _scan_file(
         return [], problem
     if files.skip_content(path, data):
         return [], None
+    if current is None:
+        return findings_in(files.decode(data), files.kind_of(display), display, options, config), None
     key = f"{hashlib.blake2b(data, digest_size=16).hexdigest()}:{display}"
     cached = previous.get(key)
     if isinstance(cached, list):
@@ -269,7 +271,7 @@ def scan_paths(items: Iterable[tuple[str, str]], config: Config) -> list[Finding
     for path, display in items:
         if files.skip_reason(path):
             continue
-        findings, _ = _scan_file(path, display, config, options, {}, {})
+        findings, _ = _scan_file(path, display, config, options, {}, None)
         found.extend(findings)
     return found
 

@@ -64,8 +64,10 @@ _AUTH_HEADER = re.compile(
 # `curl -u user:password`, `wget --user=... --password=...` style credentials on a command line.
 _CLI_USER = re.compile(r"(?:\s-u\s*|--user[=\s])[\"']?(?P<user>[^\s:\"'$]+):(?P<secret>[^\s\"']+?)[\"']?(?=\s|$)")
 # `os.environ.setdefault("API_KEY", "…")`, `getenv("DB_PASSWORD", "…")`: a literal fallback.
+# (`g(?<!\w.)et` is `\bget`, written so that every alternative starts with a letter: the engine then
+# skips to positions holding one of those letters instead of trying each position.)
 _NAME_VALUE_PAIR = re.compile(
-    r"(?:getenv|environ\.get|setdefault|\bget|\benv|\bconfig|\bdefine)\(\s*(?P<q1>[\"'])(?P<name>[A-Za-z_][\w.-]{0,80})(?P=q1)\s*,\s*[rbuRBU]?"
+    r"(?:getenv|environ\.get|setdefault|g(?<!\w.)et|e(?<!\w.)nv|c(?<!\w.)onfig|d(?<!\w.)efine)\(\s*(?P<q1>[\"'])(?P<name>[A-Za-z_][\w.-]{0,80})(?P=q1)\s*,\s*[rbuRBU]?"
     r"(?P<q2>[\"'])(?P<value>(?:\\.|(?!(?P=q2)).){1,512}?)(?P=q2)"
 )
 # `machine api.example.com login ci password …` in .netrc
@@ -215,7 +217,7 @@ def candidates(line: str, kind: str, hint: str | None = None) -> Iterator[Candid
     header = _AUTH_HEADER.search(line)
     if header:
         yield Candidate("Authorization", header.group("secret"), header.start("secret"), "secret")
-    if kind != "python":
+    if kind != "python" and "-u" in line:  # both of the pattern's options hold `-u`
         command = _CLI_USER.search(line)
         if command:
             yield Candidate("--user", command.group("secret"), command.start("secret"), "password")

@@ -244,7 +244,7 @@ def _pair_aws_secrets(hits: list[Hit]) -> list[Hit]:
 def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
     """Bounds of the lines where a secret-like word is followed by an assignment, and of those
     that hold `bearer` or a command line's `-u`/`--user` option."""
-    lowered = source.text.lower()
+    lowered = _lowered(source.text)
     found: set[tuple[int, int]] = set()
     follow = context.FOLLOW_DOCKER if kind in {"dockerfile", "netrc"} else context.FOLLOW
     for word in context.NAME_WORDS:
@@ -254,6 +254,15 @@ def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
     options = (" -u ", "--user")
     _add_lines(found, source, lowered, "-u", lambda position: position > 0 and lowered.startswith(options, position - 1), -1)
     return sorted(found)
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()` as far as the name search can tell: ASCII letters lower-cased. Other letters
+    are kept as they are (lower-casing them one by one costs several times more), except in text
+    holding one of the two whose lower case is, or holds, an ASCII letter (`İ`, the Kelvin sign)."""
+    if text.isascii() or "\u0130" in text or "\u212a" in text:
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _add_lines(
