@@ -86,6 +86,7 @@ class Linker:
         self._canonical: dict[str, str] = {}  # memo of canonical(), used once the tables below are complete
         self._methods: dict[tuple[str, str], list[Function]] = {}  # memo of method(cls, name)
         self._forward_only: set[int] = set()
+        self._called: set[int] = set()  # ids of the functions some call targets
         for path, data in self.facts.items():
             self.aliases.update(data.get("aliases", {}))
             self.classes.update(data.get("classes", {}))
@@ -289,9 +290,15 @@ class Linker:
         function whose summary changed, and the functions that name a call whose value changed
         (a module-level call read inside a function). Each function is evaluated at most
         MAX_ROUNDS times."""
-        # A function with no call and an empty summary evaluates to nothing, however often.
-        functions = [f for f in self.functions.values() if f.calls or f.data.get("r") or f.data.get("a") or f.data.get("af")]
         callers = self.callers()
+        # Only callers read a summary (ret, attrs, fields): a function that nobody calls needs only
+        # the values of its own calls, and one with no call and no caller nothing at all (nor does
+        # one whose summary is empty).
+        self._called = set(callers)
+        functions = [
+            f for f in self.functions.values()
+            if f.calls or (id(f) in self._called and (f.data.get("r") or f.data.get("a") or f.data.get("af")))
+        ]
         readers: dict[tuple[str, int], list[Function]] = {}
         self._forward_only = set()
         for function in functions:
@@ -340,6 +347,8 @@ class Linker:
                     changed = True
             if not changed or id(function) in self._forward_only:
                 break  # calls read only calls before them: one pass in order is exact
+        if id(function) not in self._called:
+            return changed_calls, False
         data = function.data
         ret = self.resolve(function.file, data.get("r"))
         attrs = self.resolve(function.file, data.get("a"))
