@@ -109,14 +109,15 @@ def _token_hits(source: _Text, options: Options) -> Iterable[Hit]:
     """Runs of token characters that contain a provider keyword; the detectors then run on their line."""
     text = source.text
     work: dict[tuple[int, int], set[Detector]] = {}
+    # The run is matched in place (pattern, start, end) rather than sliced out: the anchors have no
+    # look-arounds, so they see exactly what they would in the slice.
     for start, end in _token_runs(text):
-        token = text[start:end]
-        if _NAME_RUN.fullmatch(token):
+        if _NAME_RUN.fullmatch(text, start, end):
             continue  # a dotted or snake_case name: every provider token has digits, capitals or dashes
-        if TOKEN_ANCHOR.search(token) is not None:
-            wanted = {d for d in DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
-        elif token.count(".") >= 2:
-            wanted = {d for d in SHAPE_DETECTORS if options.wants(d.code) and ANCHORS[d].search(token)}
+        if TOKEN_ANCHOR.search(text, start, end) is not None:
+            wanted = {d for d in DETECTORS if options.wants(d.code) and ANCHORS[d].search(text, start, end)}
+        elif text.count(".", start, end) >= 2:
+            wanted = {d for d in SHAPE_DETECTORS if options.wants(d.code) and ANCHORS[d].search(text, start, end)}
         else:
             continue
         if wanted:
