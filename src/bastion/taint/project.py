@@ -28,6 +28,7 @@ class Function:
     file: str
     data: dict[str, Any]
     calls: list[int] = field(default_factory=list)  # indexes into the file's calls
+    live: list[int] = field(default_factory=list)  # those whose value something reads
     ret: Resolved = field(default_factory=dict)
     attrs: Resolved = field(default_factory=dict)
     fields: dict[str, Resolved] = field(default_factory=dict)
@@ -294,10 +295,15 @@ class Linker:
         # Only callers read a summary (ret, attrs, fields): a function that nobody calls needs only
         # the values of its own calls, and one with no call and no caller nothing at all (nor does
         # one whose summary is empty).
+        # Likewise a call's value matters only where its label `c:N` is read.
         self._called = set(callers)
+        read = {path: _read_calls(data) for path, data in self.facts.items()}
+        for f in self.functions.values():
+            if f.calls:
+                f.live = [index for index in f.calls if index in read[f.file]]
         functions = [
             f for f in self.functions.values()
-            if f.calls or (id(f) in self._called and (f.data.get("r") or f.data.get("a") or f.data.get("af")))
+            if f.live or (id(f) in self._called and (f.data.get("r") or f.data.get("a") or f.data.get("af")))
         ]
         readers: dict[tuple[str, int], list[Function]] = {}
         self._forward_only = set()
@@ -330,10 +336,10 @@ class Linker:
         """Recompute one function's call values and summary: (calls whose value changed, whether
         the summary changed)."""
         changed_calls: set[int] = set()
-        calls = self.facts[function.file].get("calls", []) if function.calls else []
-        for _ in range(MAX_ROUNDS if function.calls else 0):
+        calls = self.facts[function.file].get("calls", []) if function.live else []
+        for _ in range(MAX_ROUNDS if function.live else 0):
             changed = False
-            for index in function.calls:
+            for index in function.live:
                 key = (function.file, index)
                 value = self.call_value(function.file, index, calls[index])
                 if value != self.call_values.get(key):
@@ -361,6 +367,18 @@ class Linker:
 
 def _parameters(summary: Resolved) -> set[str]:
     return {label[2:] for label in summary if label.startswith("p:")}
+
+
+def _read_calls(data: Mapping[str, Any]) -> set[int]:
+    """The calls of a file whose labels (`c:N`) some summary, sink or call argument names."""
+    taints: list[Any] = []
+    for function in data.get("functions", ()):
+        if len(function) > 1:  # more than its name
+            taints += (function.get("r"), function.get("a"), *function.get("af", {}).values())
+            taints += [sink["t"] for sink in function.get("s", ())]
+    for call in data.get("calls", ()):
+        taints += (*call.get("a", ()), *call.get("k", {}).values(), call.get("r"))
+    return {int(label[2:]) for taint in taints if taint for label in taint if label[0] == "c"}
 
 
 def _call_reads(function: Function, calls: list[dict[str, Any]]) -> tuple[set[int], bool]:
