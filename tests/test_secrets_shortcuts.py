@@ -7,7 +7,17 @@ from __future__ import annotations
 import random
 import re
 
-from bastion.secrets.detectors import DETECTORS, MIN_TOKEN_RUN, TOKEN_ANCHOR, TOKEN_CHARACTERS, literal_alternation
+from bastion.secrets.detectors import (
+    ANCHORS,
+    CREDENTIAL_URL,
+    DETECTORS,
+    MIN_TOKEN_RUN,
+    NAMED_DETECTORS,
+    PRIVATE_KEY,
+    TOKEN_ANCHOR,
+    TOKEN_CHARACTERS,
+    literal_alternation,
+)
 from bastion.secrets.scanner import _candidate_lines, _lowered, _Text, _token_runs
 
 rng = random.Random(11)
@@ -71,3 +81,13 @@ def test_candidate_lines_include_pwd_names_and_command_line_credentials() -> Non
         "curl -u admin:hunter2 https://example.org",
         "wget --user bob https://example.org",
     ]
+
+
+def test_every_detector_pattern_compiles_and_names_its_secret() -> None:
+    """Detector patterns are compiled when first used; a broken one must still fail here."""
+    for detector in (*DETECTORS, PRIVATE_KEY, CREDENTIAL_URL):
+        assert "secret" in detector.pattern.compiled().groupindex, detector.kind
+    for detector in DETECTORS:
+        ANCHORS[detector].compiled()
+    for named in NAMED_DETECTORS:
+        named.value.compiled()

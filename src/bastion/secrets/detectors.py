@@ -13,8 +13,9 @@ import binascii
 import json
 import re
 import string
+import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 Validator = Callable[[str], bool | None]
@@ -25,11 +26,38 @@ _B = r"(?<![A-Za-z0-9+/_-])"
 _E = r"(?![A-Za-z0-9+/_-])"
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used. A scan needs the patterns of the
+    few detectors whose keywords occur; compiling every one took half of the scanner's import time,
+    which is paid before the worker processes start."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     code: str  # the rule it reports
     kind: str  # what the value is, for messages: "GitHub personal access token"
-    pattern: re.Pattern[str]  # has a `secret` group
+    pattern: LazyPattern  # has a `secret` group
     keywords: tuple[str, ...]  # at least one must occur in the text (case-sensitive), cheap prefilter
     validate: Validator | None = None
     severity: str | None = None  # None: the rule's own; "low" for test-mode keys
@@ -124,8 +152,8 @@ def _not_all_lower_hex(value: str) -> bool | None:
 # -- the table ------------------------------------------------------------------------------------
 
 
-def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _re(pattern: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(pattern, flags)
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -468,7 +496,7 @@ class NamedDetector:
     code: str
     kind: str
     name_words: tuple[frozenset[str], ...]  # the name must contain a word from each set
-    value: re.Pattern[str]
+    value: LazyPattern
 
 
 NAMED_DETECTORS: tuple[NamedDetector, ...] = (
@@ -512,5 +540,5 @@ def literal_alternation(words: Iterable[str]) -> str:
 # Keyword detectors are found through one alternation of their literal keywords; the few detectors
 # anchored on a shape instead are tried only on runs holding two dots (their tokens have three parts).
 TOKEN_ANCHOR = re.compile(literal_alternation(keyword for detector in DETECTORS if not detector.anchor for keyword in detector.keywords))
-ANCHORS = {detector: re.compile(detector.anchor_pattern()) for detector in DETECTORS}
+ANCHORS = {detector: LazyPattern(detector.anchor_pattern()) for detector in DETECTORS}
 SHAPE_DETECTORS = tuple(detector for detector in DETECTORS if detector.anchor)
