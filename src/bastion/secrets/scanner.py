@@ -253,15 +253,16 @@ def _candidate_lines(source: _Text, kind: str) -> list[tuple[int, int]]:
     _add_lines(found, source, lowered, "bearer")
     # ` -u ` and `--user` share `-u`, one character in: one pass over the text finds both.
     options = (" -u ", "--user")
-    _add_lines(found, source, lowered, "-u", lambda position: position > 0 and lowered.startswith(options, position - 1), -1)
+    _add_lines(found, source, lowered, "-u", lambda position: position > 0 and lowered.startswith(options, position - 1))
     return sorted(found)
 
 
 def _lowered(text: str) -> str:
-    """`text.lower()` as far as the name search can tell: ASCII letters lower-cased. Other letters
-    are kept as they are (lower-casing them one by one costs several times more), except in text
-    holding one of the two whose lower case is, or holds, an ASCII letter (`İ`, the Kelvin sign)."""
-    if text.isascii() or "\u0130" in text or "\u212a" in text:
+    """The text with its ASCII letters lower-cased, all the name search can see. Other characters
+    are kept, so that offsets in it are offsets in the text: `str.lower()` makes `İ` two characters,
+    after which every line found was the wrong one, and the search could come back to the same
+    word for ever. (It is also several times faster on non-ASCII text.)"""
+    if text.isascii():
         return text.lower()
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
@@ -272,15 +273,13 @@ def _add_lines(
     lowered: str,
     word: str,
     accept: Callable[[int], bool] | None = None,
-    shift: int = 0,
 ) -> None:
     """Add the bounds of each line where `word` occurs at a position that `accept`s (any position
-    when it is None); the line is the one at `shift` characters from it. (`lowered` is as long as
-    the text unless it holds a character whose lower case is longer, such as `İ`.)"""
+    when it is None)."""
     position = lowered.find(word)
     while position != -1:
         if accept is None or accept(position):
-            bounds = source.bounds(position + shift)
+            bounds = source.bounds(position)
             found.add(bounds)
             position = lowered.find(word, bounds[1])
         else:
