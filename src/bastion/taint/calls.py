@@ -48,6 +48,7 @@ SESSION_GETTERS = frozenset({"aiohttp_session.get_session", "aiohttp_session.new
 DATABASE_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404", "django.shortcuts.get_list_or_404"})
 PATH_FUNCTIONS = frozenset({"os.path.realpath", "os.path.abspath", "os.path.normpath"})
 SAFE_YAML_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader")
+MEMO_LIMIT = 50_000  # names remembered by the memos of this module (shared by the files of a scan)
 OS_EXEC_V = frozenset({"os.execv", "os.execve", "os.execvp", "os.execvpe", "os.spawnv", "os.spawnve", "os.spawnvp", "os.posix_spawn"})
 
 
@@ -201,6 +202,8 @@ def _is_ordinary(memo: dict[str, bool], options: Any, qual: str) -> bool:
     """Is `qual` a name no source, sink, sanitiser or model of evaluate_call knows (memoised per file)?"""
     found = memo.get(qual)
     if found is None:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         found = memo[qual] = not (
             qual in SPECIAL_NAMES or qual in options.sources or qual in options.sinks or qual in options.sanitizers
             or ".objects." in qual or qual.startswith(("flask.", "xml.sax.")) or is_response_class(qual)
@@ -610,18 +613,36 @@ def _is_dispatch(node: ast.Call, qual: str | None) -> bool:
 
 def _function(flow: FunctionFlow, node: ast.Call, qual: str, vals: list[Val], kwvals: dict[str, Val],
               args_taint: Taint, receiver: Val | None = None) -> Val:
-    head = qual.split(".", 1)[0].rstrip("()")
-    if head not in KNOWN_LIBRARIES and qual.count("()") == 1 and not qual.endswith("()"):
+    shape = _SHAPES.get(qual)
+    if shape is None:
+        if len(_SHAPES) > MEMO_LIMIT:
+            _SHAPES.clear()
+        shape = _SHAPES[qual] = _shape(qual)
+    project, method_of_result, called, bare, capitalised, builtin = shape
+    if method_of_result:
         return record_call(flow, node, [qual.replace("()", "")], vals, kwvals, receiver)
-    if qual.rstrip("()") in flow.file.classes or (head not in KNOWN_LIBRARIES and "()" not in qual):
+    classes = flow.file.classes
+    if (project and not called) or bare in classes:
         candidates = [qual]
         value = record_call(flow, node, candidates, vals, kwvals, receiver)
         value.qual = f"{qual}()"
-        if qual in flow.file.classes or (qual.rsplit(".", 1)[-1][:1].isupper()):
+        if capitalised or qual in classes:
             value.kind = f"instance:{qual}"
         return value
-    taint = union(receiver.flat(), args_taint) if receiver is not None and "()" in qual else args_taint
-    return Val(taint, qual=f"{qual}()" if head not in BUILTIN_NAMES else None)
+    taint = union(receiver.flat(), args_taint) if receiver is not None and called else args_taint
+    return Val(taint, qual=f"{qual}()" if not builtin else None)
+
+
+_SHAPES: dict[str, tuple[bool, bool, bool, str, bool, bool]] = {}  # memo of _shape
+
+
+def _shape(qual: str) -> tuple[bool, bool, bool, str, bool, bool]:
+    """What _function asks of a name: (project code, a method of one call's result (`a.b().c`),
+    holds a call, the name without trailing `()`, last part capitalised, a builtin)."""
+    head = qual.split(".", 1)[0].rstrip("()")
+    project = head not in KNOWN_LIBRARIES
+    method_of_result = project and qual.count("()") == 1 and not qual.endswith("()")
+    return (project, method_of_result, "()" in qual, qual.rstrip("()"), qual.rsplit(".", 1)[-1][:1].isupper(), head in BUILTIN_NAMES)
 
 
 def record_call(flow: FunctionFlow, node: ast.Call, candidates: list[str], vals: list[Val], kwvals: dict[str, Val], receiver: Val | None) -> Val:

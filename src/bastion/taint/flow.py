@@ -15,7 +15,7 @@ from typing import Any
 
 from bastion.engine.names import BUILTIN_NAMES, resolve_relative
 from bastion.taint import spec
-from bastion.taint.calls import dump_calls, is_response_class
+from bastion.taint.calls import dump_calls, evaluate_call, is_response_class
 from bastion.taint.patterns import cleared_by
 from bastion.taint.settings import TaintOptions
 from bastion.taint.values import (
@@ -69,6 +69,7 @@ GUARD_METHODS = frozenset({
 # Last parts of the dotted NORETURN names: `x.m()` can only be one of those if `m` is one of these.
 NORETURN_LAST = frozenset(name.rsplit(".", 1)[-1] for name in NORETURN if "." in name)
 MAX_LOOP_PASSES = 2
+_GUARD_OPERATORS = frozenset({ast.In, ast.NotIn, ast.Eq, ast.NotEq, ast.Is, ast.IsNot})  # comparisons that can guard
 _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 MAX_NESTED_REPEATS = 3
 
@@ -103,9 +104,10 @@ class FileFlow:
         self.module_env: Env = {}  # what functions see of the module's variables
         self.module_roots: frozenset[str] = frozenset()  # dotted_roots(module_env)
         self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
-        # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks).
-        self.sink_methods = frozenset(spec.TYPED_METHOD_SINKS) | frozenset(options.method_sinks) | spec.LOG_METHODS
-        self.ordinary: dict[str, bool] = {}  # memo of calls._is_ordinary
+        self._noreturn: dict[str, bool] = {}  # memo of noreturn()
+        # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks), and
+        # the memo of calls._is_ordinary: both depend on the options only, so files share them.
+        self.sink_methods, self.ordinary = _per_options(options)
 
     # -- module facts --------------------------------------------------------------------
 
@@ -151,7 +153,7 @@ class FileFlow:
         """Imports, classes, FastAPI dependencies and `self.x = ...` stores, in every nested body (a
         statement's own bodies are visited last field first, as the walk this replaced did)."""
         for node in body:
-            step = _SCAN_STEPS.get(node.__class__, _LEAF)
+            step, nested = _SCAN_STEPS.get(node.__class__, _LEAF_STEP)
             if step is _LEAF:
                 continue
             if step is _ASSIGN:
@@ -175,7 +177,7 @@ class FileFlow:
             elif step is _IMPORT_FROM:
                 self._import_from(node)
                 continue
-            for name in reversed(_NESTED_BODIES.get(node.__class__, ())):
+            for name in nested:
                 self._scan_statements(getattr(node, name), owners, class_defs, self_stores)
 
     def _import(self, node: ast.Import) -> None:
@@ -304,6 +306,14 @@ class FileFlow:
             return f"{base}()" if base else None
         return None
 
+    def noreturn(self, name: ast.Name) -> bool:
+        """Does calling this name never return (`abort`, `sys.exit` imported by name)? Memoised: a
+        name's qualified name is the same throughout the file."""
+        found = self._noreturn.get(name.id)
+        if found is None:
+            found = self._noreturn[name.id] = self.qual(name) in NORETURN
+        return found
+
     def source(self, node: ast.AST, description: str, low: bool = False, kwarg: tuple[str, str] | None = None) -> Taint:
         key = (node.lineno, node.col_offset, description)
         index = self._source_ids.get(key)
@@ -317,6 +327,19 @@ class FileFlow:
         if self._lines is None:
             self._lines = self.text.splitlines()
         return self._lines[line - 1].strip()[:200] if 0 < line <= len(self._lines) else ""
+
+
+_PER_OPTIONS: dict[int, tuple[TaintOptions, frozenset[str], dict[str, bool]]] = {}
+
+
+def _per_options(options: TaintOptions) -> tuple[frozenset[str], dict[str, bool]]:
+    found = _PER_OPTIONS.get(id(options))
+    if found is None or found[0] is not options:
+        if len(_PER_OPTIONS) > 16:  # options of earlier configurations
+            _PER_OPTIONS.clear()
+        sink_methods = frozenset(spec.TYPED_METHOD_SINKS) | frozenset(options.method_sinks) | spec.LOG_METHODS
+        found = _PER_OPTIONS[id(options)] = (options, sink_methods, {})
+    return found[1], found[2]
 
 
 class _CompiledPattern:
@@ -614,31 +637,33 @@ class FunctionFlow:
         self.env = self.block(body, self.env)
 
     def block(self, body: list[ast.stmt], env: Env | None) -> Env | None:
-        for stmt in body:
+        handlers = _STATEMENT_HANDLERS
+        for stmt in body:  # each statement dispatched here (no call of a `stmt` method per statement)
             if env is None:
                 return None
-            env = self.stmt(stmt, env)
+            self.current_node = stmt
+            method = handlers.get(stmt.__class__)
+            if method is not None:
+                env = method(self, stmt, env)
         return env
-
-    def stmt(self, node: ast.stmt, env: Env) -> Env | None:
-        self.current_node = node
-        method = _STATEMENT_HANDLERS.get(node.__class__)
-        if method is None:
-            return env
-        return method(self, node, env)
 
     def s_Expr(self, node: ast.Expr, env: Env) -> Env | None:
         self.expr(node.value, env)
         call = node.value
         if call.__class__ is ast.Call:
             func = call.func  # type: ignore[attr-defined]
-            if (func.__class__ is not ast.Attribute or func.attr in NORETURN_LAST) and self.file.qual(func) in NORETURN:
+            if func.__class__ is ast.Name:
+                if self.file.noreturn(func):
+                    return None
+            elif (func.__class__ is not ast.Attribute or func.attr in NORETURN_LAST) and self.file.qual(func) in NORETURN:
                 return None
         return env
 
     def s_Assign(self, node: ast.Assign, env: Env) -> Env:
         value = self.expr(node.value, env)
-        if isinstance(node.value, (ast.Call, ast.Compare)) and self.guarded(node.value, env):
+        kind = node.value.__class__
+        # (a call `x.m(...)` can be a guard only for some method names: see guarded)
+        if (kind is ast.Compare or (kind is ast.Call and (node.value.func.__class__ is not ast.Attribute or node.value.func.attr in GUARD_METHODS))) and self.guarded(node.value, env):  # type: ignore[attr-defined]
             value = Val({}, kind="guard", node=node.value)
         for target in node.targets:
             self.assign(target, value, env, node.value)
@@ -895,21 +920,26 @@ class FunctionFlow:
         return self.expr(node, env).const
 
     def expr_quiet(self, node: ast.expr, env: Env) -> Any:
-        if isinstance(node, ast.BoolOp):
-            values = [self.expr_quiet(v, env) for v in node.values]
-            is_and = isinstance(node.op, ast.And)
+        kind = node.__class__
+        if kind is ast.Name or kind is ast.Constant:  # nothing to drop: no sink comes of these
+            return self.expr(node, env).const
+        if kind is ast.BoolOp:
+            values = [self.expr_quiet(v, env) for v in node.values]  # type: ignore[attr-defined]
+            is_and = node.op.__class__ is ast.And  # type: ignore[attr-defined]
             for value in values:
                 if value is not NOCONST and bool(value) is not is_and:
                     return value
             return NOCONST if any(v is NOCONST for v in values) else values[-1]
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            value = self.expr_quiet(node.operand, env)
+        if kind is ast.UnaryOp:
+            if node.op.__class__ is not ast.Not:  # type: ignore[attr-defined]
+                return NOCONST
+            value = self.expr_quiet(node.operand, env)  # type: ignore[attr-defined]
             return NOCONST if value is NOCONST else not value
-        if isinstance(node, (ast.Constant, ast.Name, ast.BinOp, ast.Compare, ast.Subscript, ast.Tuple, ast.List, ast.Set, ast.Dict, ast.Attribute)):
-            sinks, sources = len(self.sinks), len(self.file.sources)
+        if kind in _WHOLE_TESTS:
+            sinks = len(self.sinks)
             value = self.expr(node, env).const
             del self.sinks[sinks:]
-            return value if len(self.file.sources) == sources or value is not NOCONST else NOCONST
+            return value
         return NOCONST
 
     def refine(self, test: ast.expr, env: Env) -> tuple[Env, Env]:
@@ -958,6 +988,8 @@ class FunctionFlow:
             return self.guarded(stored.node, env)
         if isinstance(test, ast.Compare) and len(test.ops) == 1:
             op, right = test.ops[0], test.comparators[0]
+            if op.__class__ not in _GUARD_OPERATORS:
+                return None
             names = self.guard_names(test.left, env)
             if isinstance(op, (ast.In, ast.NotIn)):
                 collection = self.expr_quiet(right, env)
@@ -1075,6 +1107,10 @@ class FunctionFlow:
             return value if value is not None else self.e_Name(node, env)  # type: ignore[arg-type]
         if kind is ast.Constant:
             return Val({}, node.value)  # type: ignore[attr-defined]
+        if kind is ast.Call:
+            return evaluate_call(self, node, env)  # type: ignore[arg-type]
+        if kind is ast.Attribute:
+            return self.e_Attribute(node, env)  # type: ignore[arg-type]
         method = _EXPRESSION_HANDLERS.get(kind)
         if method is None:
             return CLEAN
@@ -1121,8 +1157,11 @@ class FunctionFlow:
 
     def e_Attribute(self, node: ast.Attribute, env: Env) -> Val:
         inner = node.value
-        key = f"{inner.id}.{node.attr}" if inner.__class__ is ast.Name else target_key(node)  # type: ignore[attr-defined]
-        if key and key in env:
+        if inner.__class__ is ast.Name:
+            # `name.attr` is stored only under a name in dotted_roots: the key is built for those only
+            if inner.id in self.dotted_roots and (key := f"{inner.id}.{node.attr}") in env:  # type: ignore[attr-defined]
+                return env[key]
+        elif (key := target_key(node)) and key in env:  # type: ignore[assignment]
             return env[key]
         base = self.expr(inner, env)
         kind = base.kind
@@ -1372,8 +1411,6 @@ class FunctionFlow:
     # -- calls ----------------------------------------------------------------------------
 
     def e_Call(self, node: ast.Call, env: Env) -> Val:
-        from bastion.taint.calls import evaluate_call
-
         return evaluate_call(self, node, env)
 
 
@@ -1483,11 +1520,16 @@ def _added(node: ast.BinOp, limit: int = 12) -> list[ast.expr]:
 
 # What the module scan does with each kind of statement (anything else holds no statement).
 _LEAF, _ASSIGN, _CLASS, _FUNCTION, _IMPORT, _IMPORT_FROM, _NESTED = "leaf", "assign", "class", "function", "import", "from", "nested"
-_SCAN_STEPS: dict[type, str] = {
-    **{cls: _NESTED for cls in _NESTED_BODIES},
-    ast.Assign: _ASSIGN, ast.ClassDef: _CLASS, ast.FunctionDef: _FUNCTION, ast.AsyncFunctionDef: _FUNCTION,
-    ast.Import: _IMPORT, ast.ImportFrom: _IMPORT_FROM,
+# (step, the nested bodies it visits: last field first)
+_SCAN_STEPS: dict[type, tuple[str, tuple[str, ...]]] = {
+    cls: (step, tuple(reversed(_NESTED_BODIES.get(cls, ()))))
+    for cls, step in {
+        **{cls: _NESTED for cls in _NESTED_BODIES},
+        ast.Assign: _ASSIGN, ast.ClassDef: _CLASS, ast.FunctionDef: _FUNCTION, ast.AsyncFunctionDef: _FUNCTION,
+        ast.Import: _IMPORT, ast.ImportFrom: _IMPORT_FROM,
+    }.items()
 }
+_LEAF_STEP = (_LEAF, ())
 
 
 def _quietly_evaluated(test: ast.expr) -> bool:
@@ -1495,12 +1537,20 @@ def _quietly_evaluated(test: ast.expr) -> bool:
     True for comparisons, `not`, `and`/`or` of names, attributes and constants: evaluating them again
     would change nothing (a source met again is the same source)."""
     kind = test.__class__
+    if kind is ast.Compare:  # (loops, not all() over generators: this runs for every if-test)
+        if not _plain(test.left):  # type: ignore[attr-defined]
+            return False
+        for comparator in test.comparators:  # type: ignore[attr-defined]  # noqa: SIM110
+            if not _plain(comparator):
+                return False
+        return True
     if kind is ast.BoolOp:
-        return all(_quietly_evaluated(value) for value in test.values)  # type: ignore[attr-defined]
+        for value in test.values:  # type: ignore[attr-defined]  # noqa: SIM110
+            if not _quietly_evaluated(value):
+                return False
+        return True
     if kind is ast.UnaryOp:
         return test.op.__class__ is ast.Not and _quietly_evaluated(test.operand)  # type: ignore[attr-defined]
-    if kind is ast.Compare:
-        return _plain(test.left) and all(_plain(c) for c in test.comparators)  # type: ignore[attr-defined]
     return _plain(test)
 
 

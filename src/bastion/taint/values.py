@@ -42,6 +42,19 @@ def union(*taints: Taint) -> Taint:
     return first if first is not None else {}
 
 
+def union2(a: Taint, b: Taint) -> Taint:
+    """`union(a, b)`, without the argument tuple (the commonest case)."""
+    if not b or a is b:
+        return a
+    if not a:
+        return b
+    out = dict(a)
+    for label, cleared in b.items():
+        old = out.get(label)
+        out[label] = cleared if old is None or old is cleared else old & cleared
+    return out
+
+
 def flat_union(values: list[Val]) -> Taint:
     """`union(*(v.flat() for v in values))` without the intermediate list of (mostly empty) taints."""
     first: Taint | None = None
@@ -99,7 +112,7 @@ def join(a: Val | None, b: Val | None) -> Val:
         return b or CLEAN
     if b is None or a is b:
         return a
-    value = Val(union(a.taint, b.taint))
+    value = Val(union2(a.taint, b.taint))
     if a.const is not NOCONST and b.const is not NOCONST:
         try:
             if a.const == b.const and type(a.const) is type(b.const):
