@@ -111,3 +111,53 @@ def test_a_constructor_argument_reaches_a_sink_through_a_field(tmp_path: Path) -
     """))
     assert ("app.py", 11, "BST251") in found
     assert len([f for f in found if f[2] == "BST251"]) == 1
+
+
+def test_a_call_evaluated_again_in_a_loop_keeps_the_arguments_of_both_passes(tmp_path: Path) -> None:
+    # The loop's second pass records the call again under the same label: its arguments are the
+    # union of both passes, so what only the second pass sees still reaches the callee's sink.
+    found = findings(tmp_path, app("""
+        def run(cmd):
+            os.system(cmd)
+
+        @app.route("/f")
+        def f():
+            value = "ls"
+            for _ in range(3):
+                run(value)
+                value = request.args["c"]
+    """))
+    assert ("app.py", 6, "BST251") in found
+
+
+def test_a_call_in_an_if_test_evaluated_once_still_binds_its_arguments(tmp_path: Path) -> None:
+    found = findings(tmp_path, app("""
+        def check(cmd):
+            return os.system(cmd) == 0
+
+        @app.route("/g")
+        def g():
+            if check(request.args["c"]) == True:
+                return "ok"
+            return "no"
+    """))
+    assert ("app.py", 6, "BST251") in found
+
+
+def test_functions_nobody_calls_and_calls_whose_value_nobody_reads_still_report(tmp_path: Path) -> None:
+    # The project pass skips the summary of a function without callers and the value of a call
+    # whose label nothing reads; neither may lose the sink in the view or in the callee.
+    found = findings(tmp_path, app("""
+        def identity(x):
+            return x
+
+        def run(cmd):
+            os.system(cmd)
+
+        @app.route("/h")
+        def h():
+            os.system(identity(request.args["c"]))
+            run(request.args["d"])
+    """))
+    assert ("app.py", 13, "BST251") in found
+    assert ("app.py", 9, "BST251") in found

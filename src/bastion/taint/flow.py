@@ -1309,14 +1309,15 @@ class FunctionFlow:
         return self.expr(node.value, env)
 
     def e_Tuple(self, node: ast.Tuple | ast.List | ast.Set, env: Env) -> Val:
-        values = [self.expr(e, env) for e in node.elts]
-        if any(isinstance(e, ast.Starred) for e in node.elts) or isinstance(node, ast.Set):
-            folded = fold(node, {}) if all(v.const is not NOCONST for v in values) else NOCONST
-            return Val(union(*(v.flat() for v in values)), folded)
+        expr = self.expr
+        values = [expr(e, env) for e in node.elts]
         consts = [v.const for v in values]
+        known = NOCONST not in consts  # (`in` compares by identity first, and NOCONST equals only itself)
+        if node.__class__ is ast.Set or any(e.__class__ is ast.Starred for e in node.elts):
+            return Val(union(*(v.flat() for v in values)), fold(node, {}) if known else NOCONST)
         value = Val({}, items=dict(enumerate(values)), seq=True)
-        if all(c is not NOCONST for c in consts):
-            value.const = tuple(consts) if isinstance(node, ast.Tuple) else list(consts)
+        if known:
+            value.const = tuple(consts) if node.__class__ is ast.Tuple else list(consts)
         return value
 
     e_List = e_Tuple
