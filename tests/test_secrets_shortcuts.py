@@ -96,3 +96,15 @@ def test_every_detector_pattern_compiles_and_names_its_secret() -> None:
         ANCHORS[detector].compiled()
     for named in NAMED_DETECTORS:
         named.value.compiled()
+
+
+def test_dockerfile_name_follow_matches_where_the_backtracking_pattern_did_and_stays_linear() -> None:
+    from bastion.secrets.context import FOLLOW_DOCKER
+
+    backtracking = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
+    alphabet = ["a", "_", ".", "-", "'", '"', "]", " ", "\t", "\n", "\u00a0", ":", "=", ">", "x", "#"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8)))
+        for position in range(len(text) + 1):
+            assert (FOLLOW_DOCKER.match(text, position) is None) == (backtracking.match(text, position) is None), text
+    assert scan_text("password" + " " * 200_000, "dockerfile") == []  # was minutes: quadratic in the spaces

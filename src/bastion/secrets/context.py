@@ -87,7 +87,9 @@ PREFILTER = re.compile(r"(?i)pass|pwd|pw\b|secret|token|key|auth|cred|bearer|\s-
 # the rest of the name). `bearer`, ` -u ` and `--user` make a line worth parsing whatever follows.
 NAME_WORDS = ("pass", "pw", "secret", "token", "key", "auth", "cred")
 FOLLOW = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|>|,\s*[rbu]?[\"'])")
-FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}\s*(?::=|==|=>|=|:|\s+\S)")
+# (Whitespace is taken possessively: `\s*` then `\s+\S` backtracked through every split of a long
+# run of spaces at the end of a file, a time quadratic in its length. Only whether it matches counts.)
+FOLLOW_DOCKER = re.compile(r"[a-z0-9_.-]*[\"'\]]{0,2}(?:\s*+(?::=|==|=>|=|:)|\s++\S)")
 
 
 @dataclass(frozen=True, slots=True)
