@@ -69,7 +69,6 @@ GUARD_METHODS = frozenset({
 # Last parts of the dotted NORETURN names: `x.m()` can only be one of those if `m` is one of these.
 NORETURN_LAST = frozenset(name.rsplit(".", 1)[-1] for name in NORETURN if "." in name)
 MAX_LOOP_PASSES = 2
-_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _GUARD_OPERATORS = frozenset({ast.In, ast.NotIn, ast.Eq, ast.NotEq, ast.Is, ast.IsNot})  # comparisons that can guard
 _DEF_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 MAX_NESTED_REPEATS = 3
@@ -106,7 +105,6 @@ class FileFlow:
         self.module_roots: frozenset[str] = frozenset()  # dotted_roots(module_env)
         self.named_values: dict[str, Val] = {}  # qualified name -> its value, for names that are no source
         self._noreturn: dict[str, bool] = {}  # memo of noreturn()
-        self._without_scopes: dict[int, bool] = {}  # memo of without_scopes(), by node id
         # Methods that can be a sink on a receiver of unknown kind and name (see calls._sinks), and
         # the memo of calls._is_ordinary: both depend on the options only, so files share them.
         self.sink_methods, self.ordinary = _per_options(options)
@@ -307,15 +305,6 @@ class FileFlow:
             base = self.qual(node.func)
             return f"{base}()" if base else None
         return None
-
-    def without_scopes(self, node: ast.stmt) -> bool:
-        """Does the body of `node` define no function, class or lambda? (memoised per node)"""
-        found = self._without_scopes.get(id(node))
-        if found is None:
-            found = self._without_scopes[id(node)] = not any(
-                inner.__class__ in _SCOPES for statement in node.body for inner in ast.walk(statement)  # type: ignore[attr-defined]
-            )
-        return found
 
     def noreturn(self, name: ast.Name) -> bool:
         """Does calling this name never return (`abort`, `sys.exit` imported by name)? Memoised: a
@@ -765,7 +754,7 @@ class FunctionFlow:
         current: Env | None = env
         out: Env | None = None if infinite else env
         passes = MAX_LOOP_PASSES if len(self.loop_exits) <= MAX_NESTED_REPEATS else 1  # no 2**depth blow-up
-        for index in range(passes):
+        for _ in range(passes):
             if current is None:
                 break
             body_env = dict(current)
@@ -774,10 +763,6 @@ class FunctionFlow:
             after = self.block(node.body, body_env)
             for continued in self.loop_continues[-1]:
                 after = merge(after, continued)
-            if index == 0 and passes > 1 and self._replays(node, current, after, element):
-                if not infinite:
-                    out = merge(out, after)
-                break  # the second pass would start from the same values: it would repeat the first
             current = merge(current, after)
             if not infinite:
                 out = merge(out, after)
@@ -788,25 +773,6 @@ class FunctionFlow:
         for exit_env in exits:
             out = merge(out, exit_env)
         return out
-
-    def _replays(self, node: ast.For | ast.While, current: Env, after: Env | None, element: Val | None) -> bool:
-        """Would a loop's second pass start from exactly the values the first started from (the
-        first pass left every variable as it found it, but for the loop variable, which holds the
-        element again)? It would then only repeat the first pass: the same sinks, the same calls,
-        the same values at its end. Loops that break or continue, bind anything but a plain name,
-        or define functions, classes or lambdas (which keep what they saw) are passed twice."""
-        if self.loop_exits[-1] or self.loop_continues[-1]:
-            return False
-        target: str | None = None
-        if element is not None and node.__class__ is not ast.While:
-            if node.target.__class__ is not ast.Name:  # type: ignore[union-attr]
-                return False
-            target = node.target.id  # type: ignore[union-attr]
-        if after is not None:
-            for name, value in after.items():
-                if value is not (element if name == target else current.get(name)):
-                    return False
-        return self.file.without_scopes(node)
 
     def s_With(self, node: ast.With, env: Env) -> Env | None:
         for item in node.items:
