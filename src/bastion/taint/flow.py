@@ -908,12 +908,7 @@ class FunctionFlow:
         of the evaluation kept."""
         kind = node.__class__
         if kind is ast.BoolOp:
-            values = [self.test_value(v, env) for v in node.values]  # type: ignore[attr-defined]
-            is_and = node.op.__class__ is ast.And  # type: ignore[attr-defined]
-            for value in values:
-                if value is not NOCONST and bool(value) is not is_and:
-                    return value
-            return NOCONST if any(v is NOCONST for v in values) else values[-1]
+            return _fold_boolop(node, [self.test_value(v, env) for v in node.values])  # type: ignore[attr-defined]
         if kind is ast.UnaryOp:
             value = self.test_value(node.operand, env)  # type: ignore[attr-defined]
             return NOCONST if value is NOCONST else not value
@@ -924,12 +919,7 @@ class FunctionFlow:
         if kind is ast.Name or kind is ast.Constant:  # nothing to drop: no sink comes of these
             return self.expr(node, env).const
         if kind is ast.BoolOp:
-            values = [self.expr_quiet(v, env) for v in node.values]  # type: ignore[attr-defined]
-            is_and = node.op.__class__ is ast.And  # type: ignore[attr-defined]
-            for value in values:
-                if value is not NOCONST and bool(value) is not is_and:
-                    return value
-            return NOCONST if any(v is NOCONST for v in values) else values[-1]
+            return _fold_boolop(node, [self.expr_quiet(v, env) for v in node.values])  # type: ignore[attr-defined]
         if kind is ast.UnaryOp:
             if node.op.__class__ is not ast.Not:  # type: ignore[attr-defined]
                 return NOCONST
@@ -1569,6 +1559,15 @@ def _evaluated_whole(test: ast.expr) -> bool:
     if kind is ast.UnaryOp:
         return test.op.__class__ is ast.Not and _evaluated_whole(test.operand)  # type: ignore[attr-defined]
     return kind in _WHOLE_TESTS
+
+
+def _fold_boolop(node: ast.BoolOp, values: list[Any]) -> Any:
+    """The value of `a and b ...` / `a or b ...` from its operands' folded values (NOCONST: unknown)."""
+    is_and = node.op.__class__ is ast.And
+    for value in values:
+        if value is not NOCONST and bool(value) is not is_and:
+            return value
+    return NOCONST if any(v is NOCONST for v in values) else values[-1]
 
 
 def _truth(value: Any) -> Any:
