@@ -52,3 +52,20 @@ def test_every_requires_hint_is_lower_case_and_every_keyword_rule_sees_calls() -
         assert all(hint == hint.lower() and hint for hint in entry.requires), entry.info.code
         if entry.keywords:
             assert ast.Call in entry.nodes, entry.info.code
+
+
+def test_names_reach_the_rules_that_asked_for_them_wherever_they_sit() -> None:
+    text = "import ssl\nctx.verify_mode = CERT_NONE\nf(CERT_NONE, [CERT_NONE], x=CERT_NONE)\ny = other\n"
+    seen: list[str] = []
+    _run(text, [_rule("S", seen, nodes=(ast.Name, ast.Attribute), attrs=frozenset({"CERT_NONE"}))])
+    assert seen == ["S:CERT_NONE"] * 4  # the walk passes over other names, never over these
+    seen.clear()
+    _run(text, [_rule("A", seen, nodes=(ast.Name,))])  # a rule on every name sees every name
+    assert seen == ["A:ctx", "A:CERT_NONE", "A:f", "A:CERT_NONE", "A:CERT_NONE", "A:CERT_NONE", "A:y", "A:other"]
+
+
+def test_module_patterns_match_every_name_below_the_module() -> None:
+    seen: list[str] = []
+    text = "import pysnmp.hlapi as h\nh.CommunityData('public')\nimport pysnmpx\npysnmpx.CommunityData('x')\n"
+    _run(text, [_rule("P", seen, calls=frozenset({"pysnmp.*"}))])
+    assert seen == ["P:h.CommunityData('public')"]
