@@ -585,3 +585,15 @@ def test_object_attributes_are_tracked_per_field(tmp_path: Path) -> None:
             return "ok"
     """))
     assert found == [("app.py", 15, "BST251")]
+
+
+def test_numeric_attributes_of_tainted_objects_are_clean(tmp_path: Path) -> None:
+    found = run(tmp_path, flask("""
+        @app.get("/ping")
+        def ping():
+            out = subprocess.run(["ping", "-c", "1", request.args["host"]], capture_output=True)
+            if out.returncode:
+                return "down: " + str(out.returncode), 502
+            return out.stdout
+    """))
+    assert found == [("app.py", 10, "BST253")]  # the command's output echoes the host; its exit status cannot

@@ -1154,6 +1154,8 @@ class FunctionFlow:
         elif (key := target_key(node)) and key in env:  # type: ignore[assignment]
             return env[key]
         base = self.expr(inner, env)
+        if node.attr in spec.NUMERIC_ATTRIBUTES:
+            return CLEAN
         kind = base.kind
         if kind == "request":
             if node.attr in spec.REQUEST_ATTRS:

@@ -326,4 +326,8 @@ EXEC_L = frozenset({"os.execl", "os.execlp", "os.execle", "os.execlpe", "os.spaw
 DJANGO_CONVERTERS = {"int": ALL, "slug": ALL, "uuid": ALL, "str": frozenset({"path"})}
 DJANGO_ROUTES = frozenset({"django.urls.path", "django.urls.re_path", "django.conf.urls.url"})
 # Request attributes naming this request's own URL: redirecting to them stays on the site.
+# Attributes that hold a number on every object that has them (a process's exit status and id, an
+# HTTP response's status): reading one yields no untrusted text, whatever the object was built from.
+NUMERIC_ATTRIBUTES = frozenset({"returncode", "status_code", "pid"})
+
 SAME_ORIGIN = frozenset({"path", "full_path", "path_info", "url", "base_url", "url_root", "host_url", "script_root", "host"})
