@@ -83,7 +83,38 @@ def _safe_piece(ctx: Context, piece: ast.expr, before: ast.AST, depth: int = 0) 
             values = _local_flow.assigned_values(ctx, piece.id, before)
             if values and all(_safe_piece(ctx, v, before, depth + 1) or (is_built(v) and _all_safe(ctx, v, before, depth + 1)) for v in values):
                 return True
+            if not values and _numeric_parameter(ctx, piece.id):
+                return True
     return isinstance(piece, ast.Attribute) and piece.attr.isupper()  # class or module constants
+
+
+_NUMBER_TYPES = frozenset({"int", "float", "bool", "decimal.Decimal", "uuid.UUID"})
+
+
+def _numeric_parameter(ctx: Context, name: str) -> bool:
+    """A parameter of the enclosing function annotated as a number (`limit: int`, `page: int | None`,
+    `Annotated[int, Query()]`): its text is digits, whatever the caller passed (web frameworks
+    convert and validate annotated parameters)."""
+    function = ctx.function
+    if function is None or isinstance(function, ast.Lambda):
+        return False
+    arguments = function.args
+    for parameter in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
+        if parameter.arg == name:
+            return parameter.annotation is not None and _number_type(ctx, parameter.annotation)
+    return False
+
+
+def _number_type(ctx: Context, annotation: ast.expr) -> bool:
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):  # int | None
+        return all(_number_type(ctx, side) or (isinstance(side, ast.Constant) and side.value is None)
+                   for side in (annotation.left, annotation.right))
+    if isinstance(annotation, ast.Subscript):  # Optional[int], Annotated[int, ...]
+        if ctx.qualname(annotation.value) not in {"typing.Optional", "typing.Annotated", "typing_extensions.Annotated"}:
+            return False
+        inner = annotation.slice
+        return _number_type(ctx, inner.elts[0] if isinstance(inner, ast.Tuple) and inner.elts else inner)
+    return ctx.qualname(annotation) in _NUMBER_TYPES
 
 
 def _placeholder_join(ctx: Context, call: ast.Call) -> bool:
@@ -209,7 +240,8 @@ def sql_built_from_strings(call: ast.Call, ctx: Context) -> Iterator[Finding]:
     is considered (a SELECT/INSERT/UPDATE/DELETE/WITH/... statement), only values spliced where a
     bound parameter belongs (after `=`, `<`, `LIKE`, `IN (`, `VALUES (`, `LIMIT`, or inside quotes),
     and values that cannot inject are accepted: placeholders joined together, quoted identifiers
-    (`quote_name`), numbers, constants, and names checked against a literal allowlist.
+    (`quote_name`), numbers, constants, parameters annotated as numbers (`limit: int`, as web
+    frameworks convert and validate them), and names checked against a literal allowlist.
 
     ## Why is this bad?
     A value formatted into SQL text becomes SQL: a quote in it ends the string literal and the rest
