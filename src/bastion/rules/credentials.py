@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from bastion.engine.astutil import name_of_target
 from bastion.engine.context import Context
 from bastion.model import Confidence, Finding, Severity
+from bastion.rules import _local_flow
 from bastion.rules._django import django_settings
 from bastion.rules._naming import camel_to_snake
 from bastion.rules._secrets_in_values import is_secret_name
@@ -133,6 +134,49 @@ def _positional_passwords(call: ast.Call, ctx: Context) -> Iterator[tuple[str, a
         yield "password", call.args[1]
 
 
+# Calls that sign or verify with a key, and where the key goes: (position, keyword).
+_SIGNING_KEY_ARGUMENTS = {
+    "jwt.encode": (1, "key"),
+    "jwt.decode": (1, "key"),
+    "jose.jwt.encode": (1, "key"),
+    "jose.jwt.decode": (1, "key"),
+    "hmac.new": (0, "key"),
+}
+_SIGNING_METHODS = frozenset(name.rsplit(".", 1)[1] for name in _SIGNING_KEY_ARGUMENTS)
+
+
+def _signing_key(call: ast.Call, ctx: Context) -> ast.Constant | None:
+    """The literal a signing call uses as its key: `jwt.encode(claims, "k")`, or a name the scope (or
+    the module, for a name that does not itself say secret) bound to a literal."""
+    where = _SIGNING_KEY_ARGUMENTS.get(ctx.call_name(call) or "")
+    if where is None:
+        return None
+    position, keyword = where
+    value = call.args[position] if len(call.args) > position else next((k.value for k in call.keywords if k.arg == keyword), None)
+    if isinstance(value, ast.Name):
+        assigned = _local_flow.assigned_values(ctx, value.id, call) if ctx.function is not None else []
+        if assigned:
+            value = assigned[0] if len(assigned) == 1 else None
+        elif not is_secret_name(value.id) and not ctx.names.is_bound_locally(value.id):
+            value = ctx.module_constants.get(value.id)  # a secret-named constant is reported where it is set
+    return value if isinstance(value, ast.Constant) else None
+
+
+def _signing_key_finding(call: ast.Call, ctx: Context) -> Finding | None:
+    literal = _signing_key(call, ctx)
+    text = _credential_value(literal.value, "signing_key") if literal is not None else None
+    if literal is None or text is None:
+        return None
+    in_tests = ctx.is_test_file
+    finding = ctx.finding(
+        string_content(ctx, literal),
+        f"`{ctx.call_name(call)}()` signs with a literal key ({redacted(text)})",
+        severity=Severity.LOW if in_tests else None,
+        confidence=Confidence.LOW if in_tests else None,
+    )
+    return hide_secret(finding, ctx, text)
+
+
 _DSN_PASSWORD = re.compile(r"(?:^|\s)(?:password|pwd)\s*=\s*'?(?P<password>[^\s';]+)", re.IGNORECASE)
 
 
@@ -153,8 +197,10 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> list[Finding] | None:
     `secret`, `client_secret`, `api_key`, `access_token`, `private_key` — in assignments, keyword
     arguments (`connect(password="...")`), dictionary entries, default parameter values and
     comparisons (`if password == "..."`); passwords passed positionally to `HTTPBasicAuth`,
-    `auth=(user, "...")` and `.login(user, "...")`; database URLs with a literal password
-    (`postgresql://app:...@db/app`) and `password=` in connection strings given to `connect`.
+    `auth=(user, "...")` and `.login(user, "...")`; literal signing keys given to `jwt.encode`/
+    `jwt.decode` (PyJWT, python-jose) and `hmac.new`, directly or through a variable bound to one;
+    database URLs with a literal password (`postgresql://app:...@db/app`) and `password=` in
+    connection strings given to `connect`.
     Keys and tokens are reported only when the value looks random, passwords whatever they look like. Placeholders (`""`, `changeme`, `<...>`, `${VAR}`, `xxx`, the
     word `password` itself), names of environment variables, messages and environment lookups are
     not reported; neither are names that describe the secret rather than hold it (`password_hash`,
@@ -187,9 +233,13 @@ def hardcoded_credential(node: ast.AST, ctx: Context) -> list[Finding] | None:
         if value.__class__ is not str or ("=" not in value and value.find("://", 0, 40) < 0):
             return None
         return list(_database_url(node, ctx))  # type: ignore[arg-type]
-    if not _has_literal(node):
-        return None
     found: list[Finding] = []
+    if node.__class__ is ast.Call and node.func.__class__ is ast.Attribute and node.func.attr in _SIGNING_METHODS:  # type: ignore[attr-defined]
+        signing = _signing_key_finding(node, ctx)  # type: ignore[arg-type]
+        if signing is not None:
+            found.append(signing)
+    if not _has_literal(node):
+        return found or None
     in_tests = ctx.is_test_file
     for name, value in _candidates(node, ctx):
         if not isinstance(value, ast.Constant) or not is_secret_name(name) or _framework_key(ctx, name):
