@@ -54,6 +54,19 @@ def display_path(path: str, cwd: str | None = None) -> str:
     return Path(relative).as_posix()
 
 
+# Directories whose manifests, pins and Dockerfiles describe test cases, not the project itself.
+TEST_DATA_DIRECTORIES = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
+
+
+def in_test_data(path: str, root: str | os.PathLike[str]) -> bool:
+    """Is `path` below a test or fixture directory of the project at `root`?"""
+    try:
+        relative = os.path.relpath(path, root)
+    except ValueError:  # another drive
+        return False
+    return not relative.startswith("..") and any(part.lower() in TEST_DATA_DIRECTORIES for part in Path(relative).parts[:-1])
+
+
 def is_python(path: str) -> bool:
     return path.endswith(PYTHON_SUFFIXES)
 

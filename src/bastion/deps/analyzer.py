@@ -5,16 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bastion.discovery import in_test_data
 from bastion.engine.analysis import Project, ProjectResult
 from bastion.model import Diagnostic, DiagnosticKind
-
-TEST_DIRECTORIES = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
-
-
-def in_test_directory(path: str, root: Path) -> bool:
-    """Manifests below a test directory describe test cases, not what the project installs."""
-    relative = os.path.relpath(path, root)
-    return not relative.startswith("..") and any(part.lower() in TEST_DIRECTORIES for part in Path(relative).parts[:-1])
 
 
 def database_path(project: Project) -> Path:
@@ -42,7 +35,7 @@ class DependencyAnalyzer:
         from bastion.deps.manifests import manifest_paths
 
         scan_tests = project.config.scan_tests
-        files = ((f.path, f.display) for f in project.other_files if scan_tests or not in_test_directory(f.path, project.root))
+        files = ((f.path, f.display) for f in project.other_files if scan_tests or not in_test_data(f.path, project.root))
         paths = manifest_paths(files, project.explicit_paths)
         if not paths:
             return ProjectResult()

@@ -72,7 +72,8 @@ class InterpreterAnalyzer:
         return f"{today.isoformat()}:{warning_months}:{refreshed}"
 
     def analyze(self, project: Project) -> ProjectResult:
-        from bastion.interpreter.files import in_test_data, names_pythons
+        from bastion.discovery import in_test_data
+        from bastion.interpreter.files import names_pythons
 
         files = [(f.path, f.display) for f in project.other_files if names_pythons(f.path)]
         files += [(m.absolute, m.path) for m in project.python_files if names_pythons(m.absolute)]

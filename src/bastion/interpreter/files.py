@@ -17,7 +17,6 @@ NAMED = frozenset({
     "serverless.yml", "serverless.yaml", "app.yaml", "app.yml", "environment.yml", "environment.yaml",
 })
 COMPOSE_NAMES = ("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml")
-TEST_DATA_DIRS = frozenset({"tests", "test", "testing", "fixtures", "fixture", "testdata", "test_data", "__fixtures__"})
 
 
 def is_dockerfile(lowered_name: str) -> bool:
@@ -45,13 +44,3 @@ def names_pythons(path: str) -> bool:
         return True
     lowered = name.lower()
     return is_dockerfile(lowered) or is_compose_file(lowered) or is_github_workflow(path)
-
-
-def in_test_data(path: str, root: str) -> bool:
-    """Files below a test directory describe test cases, not the Pythons the project targets."""
-    try:
-        relative = os.path.relpath(path, root)
-    except ValueError:
-        return False
-    parts = Path(relative).parts[:-1]
-    return not relative.startswith("..") and any(part.lower() in TEST_DATA_DIRS for part in parts)

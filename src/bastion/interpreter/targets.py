@@ -13,7 +13,8 @@ from pathlib import Path
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-from bastion.interpreter.files import in_test_data, is_compose_file, is_dockerfile, is_github_workflow
+from bastion.discovery import in_test_data
+from bastion.interpreter.files import is_compose_file, is_dockerfile, is_github_workflow
 from bastion.interpreter.model import Role, SourceError, Target
 from bastion.interpreter.sources import ci, docker, envs, manifests, pins, platforms
 from bastion.model import Diagnostic, DiagnosticKind

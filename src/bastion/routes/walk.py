@@ -92,7 +92,8 @@ def walk(root: ast.AST) -> Walked:
                 if note == _IMPORT:
                     walked.imports = True
         # A field holds a node, None, or a list of nodes; None appears in a list only among a
-        # dict's keys (`**` entries) and keyword-only defaults.
+        # dict's keys (`**` entries) and keyword-only defaults. The one-field branch repeats the
+        # loop's body on purpose: most nodes have one child field, and it builds no tuple for them.
         if one is not None:
             value = one(node)
             kind = value.__class__

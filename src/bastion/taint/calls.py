@@ -94,13 +94,7 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
         # sanitiser or model applies, only sinks on methods (by their name) and the call itself.
         if method is not None and method in file.sink_methods:
             _sinks(flow, node, qual, method, receiver, vals, kwvals, splat)
-        if receiver is not None and method is not None:
-            return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
-        if _is_dispatch(node, qual):
-            return plain(clear(args_taint, XSS_ONLY))
-        if qual is None:
-            return plain(args_taint)
-        return _function(flow, node, qual, vals, kwvals, args_taint)
+        return _result(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
 
     # sources
     if receiver is not None and receiver.kind == "request" and method in spec.REQUEST_METHODS:
@@ -172,6 +166,15 @@ def evaluate_call(flow: FunctionFlow, node: ast.Call, env: Env) -> Val:
     if qual and qual.startswith("flask.") and qual.rsplit(".", 1)[-1] in {"jsonify", "render_template"}:
         return Val({}, kind="response")
 
+    return _result(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
+
+
+def _result(
+    flow: FunctionFlow, node: ast.Call, env: Env, receiver: Val | None, method: str | None, qual: str | None,
+    vals: list[Val], kwvals: dict[str, Val], args_taint: Taint,
+) -> Val:
+    """What a call no source, sanitiser or model claimed returns: a method's, a project function's,
+    or its arguments' taint."""
     if receiver is not None and method is not None:
         return _method(flow, node, env, receiver, method, qual, vals, kwvals, args_taint)
     if _is_dispatch(node, qual):
